@@ -1,1 +1,13 @@
-System.Console.WriteLine("x");
+using Pipeline.Host.Cli;
+using Pipeline.Host.Verbs;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // The first Ctrl+C stops the verb gracefully; a second one kills the process.
+    e.Cancel = !cancellation.IsCancellationRequested;
+    cancellation.Cancel();
+};
+
+var commandLine = new CommandLine(Verbs.All);
+return await commandLine.RunAsync(args, Terminal.Console(), cancellation.Token);
