@@ -1,0 +1,140 @@
+namespace Pipeline.Actors.Cleaning;
+
+/// <summary>
+/// The datetimes the records carry (geo <c>timestamp</c>, user <c>date_joined</c>):
+/// <c>YYYY-MM-DD HH:MM:SS</c> or <c>YYYY-MM-DDTHH:MM:SS</c>, then an optional fraction of a second
+/// (any number of digits; beyond 100 ns they are dropped) and an optional offset (<c>Z</c>,
+/// <c>+HH:MM</c>, <c>+HHMM</c> or <c>+HH</c>). Without an offset the time is taken as UTC, which is
+/// what the original emulator's database held.
+/// </summary>
+public static class EventTime
+{
+    private const int MaximumOffsetMinutes = 14 * 60;
+
+    /// <summary>The instant in UTC (offset zero), or null and <see cref="FieldIssueReasons.Unparseable"/>.</summary>
+    public static DateTimeOffset? Parse(string? text, out string? issue)
+    {
+        var cleaned = TextField.Clean(text, out issue);
+        if (cleaned is null)
+        {
+            return null;
+        }
+
+        if (TryParse(cleaned, out var instant))
+        {
+            return instant;
+        }
+
+        issue = FieldIssueReasons.Unparseable;
+        return null;
+    }
+
+    public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset instant)
+    {
+        instant = default;
+        if (text.Length < 19
+            || text[4] != '-' || text[7] != '-' || text[10] is not (' ' or 'T' or 't') || text[13] != ':' || text[16] != ':'
+            || !TryDigits(text[..4], out var year) || !TryDigits(text[5..7], out var month) || !TryDigits(text[8..10], out var day)
+            || !TryDigits(text[11..13], out var hour) || !TryDigits(text[14..16], out var minute) || !TryDigits(text[17..19], out var second))
+        {
+            return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var rest = text[19..];
+        long fractionTicks = 0;
+        if (!rest.IsEmpty && rest[0] == '.')
+        {
+            var digits = rest[1..];
+            var length = digits.IndexOfAnyExceptInRange('0', '9');
+            length = length < 0 ? digits.Length : length;
+            if (length == 0)
+            {
+                return false;
+            }
+
+            fractionTicks = FractionTicks(digits[..length]);
+            rest = digits[length..];
+        }
+
+        if (!TryOffsetMinutes(rest, out var offsetMinutes))
+        {
+            return false;
+        }
+
+        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).Ticks + fractionTicks;
+        var utc = local - (offsetMinutes * TimeSpan.TicksPerMinute);
+        if (utc < DateTime.MinValue.Ticks || utc > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        instant = new DateTimeOffset(utc, TimeSpan.Zero);
+        return true;
+    }
+
+    private static long FractionTicks(ReadOnlySpan<char> digits)
+    {
+        long ticks = 0;
+        for (var i = 0; i < 7; i++)
+        {
+            ticks = (ticks * 10) + (i < digits.Length ? digits[i] - '0' : 0);
+        }
+
+        return ticks;
+    }
+
+    private static bool TryOffsetMinutes(ReadOnlySpan<char> text, out int minutes)
+    {
+        minutes = 0;
+        if (text.IsEmpty || text is "Z" or "z")
+        {
+            return true;
+        }
+
+        var sign = text[0] switch
+        {
+            '+' => 1,
+            '-' => -1,
+            _ => 0,
+        };
+        var body = text[1..];
+        var hoursText = body.Length >= 2 ? body[..2] : body;
+        var minutesText = body.Length switch
+        {
+            2 => "00",
+            4 => body[2..],
+            5 when body[2] == ':' => body[3..],
+            _ => [],
+        };
+        if (sign == 0 || minutesText.IsEmpty || !TryDigits(hoursText, out var hours) || !TryDigits(minutesText, out var mins)
+            || mins > 59 || (hours * 60) + mins > MaximumOffsetMinutes)
+        {
+            return false;
+        }
+
+        minutes = sign * ((hours * 60) + mins);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+namespace Pipeline.Actors.Cleaning;
+
+/// <summary>
+/// The exact strings the original scraper wrote when it had no data for a pin field. They are
+/// compared after trimming, ordinally, so a variant spelling stays data rather than being guessed at.
+/// </summary>
+public static class Placeholders
+{
+    public const string Title = "No Title Data Available";
+    public const string StoryDescription = "No description available Story format";
+    public const string Description = "No description available";
+    public const string UserInfoError = "User Info Error";
+    public const string TagList = "N,o, ,T,a,g,s, ,A,v,a,i,l,a,b,l,e";
+    public const string ImageSrc = "Image src error.";
+
+    /// <summary>The placeholders of each pin field (by its clean name); fields without any are absent.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByField { get; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            ["title"] = [Title],
+            ["description"] = [StoryDescription, Description],
+            ["poster_name"] = [UserInfoError],
+            ["follower_count"] = [UserInfoError],
+            ["tag_list"] = [TagList],
+            ["image_src"] = [ImageSrc],
+        };
+
+    /// <summary>Whether <paramref name="trimmed"/> is a placeholder of the pin field <paramref name="field"/>.</summary>
+    public static bool IsPlaceholder(string field, string trimmed) =>
+        ByField.TryGetValue(field, out var values) && values.Contains(trimmed, StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="TextField.Clean(string?, out string?)"/>, then null the placeholders of the pin
+    /// field <paramref name="field"/> with <see cref="FieldIssueReasons.Placeholder"/>.
+    /// </summary>
+    public static string? Clean(string field, string? text, out string? issue)
+    {
+        var cleaned = TextField.Clean(text, out issue);
+        if (cleaned is not null && IsPlaceholder(field, cleaned))
+        {
+            issue = FieldIssueReasons.Placeholder;
+            return null;
+        }
+
+        return cleaned;
+    }
+}
