@@ -2,7 +2,8 @@ using Pipeline.Host.Cli;
 
 namespace Pipeline.Host.Verbs;
 
+/// <summary>The verbs of <c>pipeline</c>, in the order <c>--help</c> lists them.</summary>
 public static class Verbs
 {
-    public static IReadOnlyList<IVerb> All => [];
+    public static IReadOnlyList<IVerb> All => [new CleanVerb()];
 }
