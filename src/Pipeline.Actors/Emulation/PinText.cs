@@ -53,7 +53,7 @@ internal static class PinText
         {
             0 => $"{5 + random.Below(46)} {q} {s} Ideas for {TitleCase(random.Pick(category.Audiences))}",
             1 => $"{q} {s}",
-            2 => $"How to Make a {q} {s}",
+            2 => $"DIY {q} {s}: Step by Step",
             3 => $"{s} Ideas You'll Love",
             4 => $"The Best {q} {s} of {2015 + random.Below(8)}",
             5 => $"{q} {s} - {poster.PosterName.TrimEnd()}",
@@ -79,7 +79,8 @@ internal static class PinText
     {
         var text = new StringBuilder();
         text.Append(Fill(random.Pick(Openers), category, random));
-        var middles = (int)random.Below(3);
+        // Half the descriptions are one or two sentences; the rest run past the scraper's cut.
+        var middles = Math.Max(0, (int)random.Below(4) - 1);
         for (var i = 0; i < middles; i++)
         {
             text.Append(Fill(random.Pick(Middles), category, random));
