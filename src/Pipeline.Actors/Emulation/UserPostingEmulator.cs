@@ -7,7 +7,7 @@ namespace Pipeline.Actors.Emulation;
 
 /// <summary>
 /// The emulator's entry points, as <c>pipeline emulate</c> and <c>pipeline run</c> use them: the posts
-/// the settings describe, as an enumerable, as an Akka.Streams source, or written out as files.
+/// the settings describe, as an enumerable or as an Akka.Streams source (<see cref="PostFiles"/> writes them out as files).
 /// </summary>
 public static class UserPostingEmulator
 {
@@ -40,8 +40,4 @@ public static class UserPostingEmulator
     public static Source<RawRecord, NotUsed> RawRecords(EmulatorSettings settings, TimeProvider clock) =>
         Akka.Streams.Dsl.Source.From(new EmulatedRawRecords(Posts(settings, clock), clock))
             .WithAttributes(ActorAttributes.CreateDispatcher("akka.stream.default-blocking-io-dispatcher"));
-
-    /// <summary>Writes pin.jsonl, geo.jsonl and user.jsonl (creating the folder); see <see cref="PostFiles"/>.</summary>
-    public static PostFileCounts WriteFiles(EmulatorSettings settings, TimeProvider clock, string directory) =>
-        PostFiles.Write(Posts(settings, clock), directory);
 }
