@@ -34,6 +34,8 @@ const roots = ["base", ...readdirSync(path.join(k8s, "overlays")).map((d) => `ov
 const kubectl = kubectlAvailable();
 if (!kubectl) notes.push("kubectl not found: the render was not compared with kustomize's own");
 
+// The ports of the engine container in the base, which the image must expose.
+let enginePorts = [];
 for (const root of roots) {
   const dir = path.join(k8s, root);
   const label = `deploy/k8s/${root}`;
@@ -42,7 +44,7 @@ for (const root of roots) {
     objects = render(dir);
   } catch (error) {
     if (!(error instanceof KustomizeError)) throw error;
-    problems.push(`${label}: ${error.message}`);
+    problems.push(`${label}: ${error.message.replaceAll(`${repo}/`, "")}`);
     continue;
   }
   for (const object of objects) {
@@ -52,11 +54,12 @@ for (const root of roots) {
   for (const problem of consistencyProblems(objects, { selfContained: selfContained.has(root), hocon }))
     problems.push(`${label}: ${problem}`);
   if (kubectl) compareWithKubectl(dir, label, objects);
+  if (root === "base") {
+    enginePorts = objects.filter((o) => o.kind === "StatefulSet" && o.metadata.name === "pipeline")
+      .flatMap((o) => o.spec?.template?.spec?.containers ?? []).flatMap((c) => c.ports ?? []).map((p) => p.containerPort);
+  }
 }
 
-const engineDir = path.join(k8s, "base", "statefulset.yaml");
-const enginePorts = parseAllDocuments(readFileSync(engineDir, "utf8"))[0].toJS()
-  .spec.template.spec.containers.flatMap((c) => (c.ports ?? []).map((p) => p.containerPort));
 for (const problem of dockerfileProblems(path.join(repo, "Dockerfile"), enginePorts)) problems.push(`Dockerfile: ${problem}`);
 
 for (const note of notes) console.log(`note: ${note}`);

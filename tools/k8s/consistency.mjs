@@ -78,7 +78,8 @@ function checkWorkload(objects, workload, selfContained, report) {
       needConfigMap(variable.valueFrom?.configMapKeyRef, `${where} env ${variable.name}`);
       needSecret(variable.valueFrom?.secretKeyRef, variable.valueFrom?.secretKeyRef?.key, `${where} env ${variable.name}`);
       // Kubernetes expands $(NAME) only for variables defined earlier in the same list.
-      for (const [, name] of (variable.value ?? "").matchAll(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g))
+      const used = new Set([...(variable.value ?? "").matchAll(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g)].map((m) => m[1]));
+      for (const name of used)
         if (!defined.has(name)) report(`${where} env ${variable.name}: $(${name}) is not defined before it`);
       defined.add(variable.name);
     }
@@ -125,6 +126,7 @@ function checkEngine(objects, engine, hocon, report) {
   if (!fieldRef("POD_NAMESPACE", "metadata.namespace")) report("POD_NAMESPACE must come from fieldRef metadata.namespace");
   const host = (podName) => `${podName}.${spec.serviceName}.$(POD_NAMESPACE).svc.cluster.local`;
   if (envValue(container, "PIPELINE_HOSTNAME") !== host("$(POD_NAME)")) report(`PIPELINE_HOSTNAME must be ${host("$(POD_NAME)")}`);
+  if (!Number.isInteger(spec.replicas)) return; // a schema problem, reported there
   const seeds = (envValue(container, "PIPELINE_SEEDS") ?? "").split(",");
   const expected = Array.from({ length: spec.replicas }, (_, i) => `akka.tcp://pipeline@${host(`${engine.metadata.name}-${i}`)}:${remoting}`);
   if (seeds.join(",") !== expected.join(",")) report(`PIPELINE_SEEDS must list the ${spec.replicas} pods: ${expected.join(",")}`);

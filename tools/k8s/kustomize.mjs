@@ -149,7 +149,7 @@ function mergeInto(target, change, source) {
     if (key.startsWith("$")) throw new KustomizeError(`${source}: directive '${key}' is not supported`);
     const current = target[key];
     if (value === null) delete target[key];
-    else if (Array.isArray(value) && Array.isArray(current) && mergeKeys[key]) target[key] = mergeList(current, value, mergeKeys[key], source);
+    else if (Array.isArray(value) && Array.isArray(current) && mergeKey(key, value)) target[key] = mergeList(current, value, mergeKey(key, value), source);
     else if (isObject(value) && isObject(current)) mergeInto(current, value, source);
     else target[key] = structuredClone(value);
   }
@@ -165,6 +165,12 @@ function mergeList(current, change, key, source) {
     else added.push(structuredClone(item));
   }
   return [...added, ...result];
+}
+
+// Container ports merge by containerPort, Service ports by port.
+function mergeKey(field, items) {
+  if (field === "ports") return items.every((item) => "containerPort" in item) ? "containerPort" : "port";
+  return mergeKeys[field];
 }
 
 function isObject(value) {

@@ -1,7 +1,9 @@
 // Schema validation of rendered objects. Kubernetes kinds: the OpenAPI schemas compiled into the
-// kubernetes-models package. Strimzi kinds (custom resources, so in no core schema): the minimal
-// schemas below, which cover the fields this repository writes and reject any other field.
+// kubernetes-models package, plus its field names (fields.mjs), since those schemas allow any
+// field. Strimzi kinds (custom resources, so in no core schema): the minimal schemas below, which
+// cover the fields this repository writes and reject any other field.
 import Ajv from "ajv";
+import { unknownFieldProblems } from "./fields.mjs";
 
 const strimziApi = "kafka.strimzi.io/v1beta2";
 
@@ -100,10 +102,10 @@ export async function schemaProblems(object) {
   if (!model) return [`no Kubernetes schema for ${apiVersion} ${kind}`];
   try {
     new model(object).validate();
-    return [];
   } catch (error) {
     return error.errors ? describe(error.errors) : [error.message];
   }
+  return unknownFieldProblems(object);
 }
 
 // kubernetes-models has one module per API group and version: v1, apps/v1, policy/v1, ...
