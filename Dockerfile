@@ -7,7 +7,8 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 
-# Restore from the project files alone first, so a source edit reuses the cached restore layer.
+# Restore from the project files alone first, so a source edit reuses the cached restore layer
+# (publish restores again, which also covers a project added later and not listed here).
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/Pipeline.Actors/Pipeline.Actors.csproj src/Pipeline.Actors/
 COPY src/Pipeline.Host/Pipeline.Host.csproj src/Pipeline.Host/
@@ -15,7 +16,7 @@ RUN dotnet restore src/Pipeline.Host/Pipeline.Host.csproj
 
 COPY hocon/ hocon/
 COPY src/ src/
-RUN dotnet publish src/Pipeline.Host/Pipeline.Host.csproj -c Release -o /app --no-restore
+RUN dotnet publish src/Pipeline.Host/Pipeline.Host.csproj -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
