@@ -22,7 +22,7 @@ const mergeKeys = {
 export class KustomizeError extends Error {}
 
 /** Reads every YAML document of a file; a syntax error is a KustomizeError naming the file. */
-export function readYamlDocuments(file) {
+function readYamlDocuments(file) {
   const docs = parseAllDocuments(readFileSync(file, "utf8"));
   const result = [];
   for (const doc of docs) {
