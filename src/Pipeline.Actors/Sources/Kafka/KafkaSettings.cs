@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using Akka.Configuration.Hocon;
 
 namespace Pipeline.Actors.Sources.Kafka;
 
@@ -83,14 +84,30 @@ public sealed record KafkaSettings
 
     private static IReadOnlyDictionary<string, string> Properties(Config kafka, string key)
     {
+        var properties = new Dictionary<string, string>();
         var section = kafka.GetConfig(key);
-        if (section is null || section.IsEmpty)
+        if (section is not null && !section.IsEmpty)
         {
-            return new Dictionary<string, string>();
+            Flatten(section.Root.GetObject(), "", properties);
         }
 
-        // Property names contain dots (security.protocol), which HOCON reads as paths when unquoted;
-        // flattening the tree gives the dotted names back either way.
-        return section.AsEnumerable().ToDictionary(pair => pair.Key, pair => pair.Value.GetString());
+        return properties;
+    }
+
+    /// <summary>librdkafka property names contain dots (fetch.min.bytes), which HOCON reads as
+    /// nested objects unless quoted; flattening gives the dotted names back either way.</summary>
+    private static void Flatten(HoconObject node, string prefix, Dictionary<string, string> into)
+    {
+        foreach (var (name, value) in node.Items)
+        {
+            if (value.IsObject())
+            {
+                Flatten(value.GetObject(), $"{prefix}{name}.", into);
+            }
+            else
+            {
+                into[prefix + name] = value.GetString();
+            }
+        }
     }
 }
