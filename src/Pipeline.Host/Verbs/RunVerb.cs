@@ -1,14 +1,17 @@
 using Akka.Actor;
 using Akka.Hosting;
-using Akka.Streams;
-using Akka.Streams.Dsl;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.Actors.Cleaning;
 using Pipeline.Actors.Emulation;
+using Pipeline.Actors.Sources.Kafka;
+using Pipeline.Host.Api;
 using Pipeline.Host.Cli;
 using Pipeline.Host.Configuration;
+using Pipeline.Host.Engine;
+using Pipeline.Host.Ingest;
 
 namespace Pipeline.Host.Verbs;
 
@@ -17,26 +20,40 @@ public sealed class RunVerb : IVerb
 {
     public string Name => "run";
 
-    public string Summary => "start the engine on its embedded default";
+    public string Summary => "start the engine (embedded Kafka unless one is configured)";
 
     public string Help => """
-        Usage: pipeline run [--config FILE] [--seed N] [--posts N] [--rate N]
+        Usage: pipeline run [--config FILE] [--urls URLS] [--emulate [--seed N] [--posts N] [--rate N]]
 
-        Starts the engine: the actor system, the user-posting emulator as the source, and the
-        cleaning stages. Progress (records/s and counts per outcome) is shown on stderr; Ctrl+C
-        stops it gracefully and prints the final counts per reason.
+        Starts the engine: the Kafka source consuming <prefix>.pin|geo|user topics of any prefix, the
+        cleaning stages, and the HTTP ingest API (Kafka REST proxy and Kinesis proxy shapes) with
+        GET /api/status. With no Kafka configured (pipeline.kafka.bootstrap-servers or
+        PIPELINE_KAFKA_BOOTSTRAP) it starts an embedded broker, librdkafka's mock cluster, which keeps
+        about 5 MB per partition in memory and nothing across restarts. Progress is shown on stderr;
+        Ctrl+C drains, commits and stops.
 
           --config FILE  a HOCON file layered over the defaults in hocon/
+          --urls URLS    where HTTP listens (default http://127.0.0.1:8082; env PIPELINE_HTTP_URLS)
+          --emulate      also post emulated posts into the engine's Kafka, as topic prefix 'emulator'
           --seed N       seed of the emulated posts (default: pipeline.emulator.seed)
-          --posts N      stop after N posts (default: run until stopped)
-          --rate N       posts per second the emulator offers (default 100; 0 is as fast as possible)
+          --posts N      emulate N posts, then stop once all of them are processed
+          --rate N       emulated posts per second (default 100; 0 is as fast as Kafka takes them)
 
         """;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, Terminal terminal, CancellationToken cancellation)
     {
-        var arguments = Arguments.Parse(args, ["config", "seed", "posts", "rate"], []);
+        var arguments = Arguments.Parse(args, ["config", "urls", "seed", "posts", "rate"], ["emulate"]);
+        var emulate = arguments.Has("emulate");
+        foreach (var option in new[] { "seed", "posts", "rate" })
+        {
+            if (arguments.Has(option) && !emulate)
+                throw new UsageException($"--{option} goes with --emulate");
+        }
+
         var config = EngineConfig.Load(arguments.Text("config"));
+        var ingest = IngestSettings.FromConfig(config);
+        var urls = arguments.Text("urls") ?? ingest.Urls;
         var emulator = EmulatorSettings.FromConfig(config);
         emulator = emulator with
         {
@@ -44,36 +61,77 @@ public sealed class RunVerb : IVerb
             Posts = arguments.Whole("posts", min: 1) ?? emulator.Posts,
         };
         var rate = arguments.Whole("rate", min: 0, max: 1_000_000) ?? 100;
-        var progressInterval = config.GetTimeSpan("pipeline.run.progress-interval");
 
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        using var kafka = KafkaConnection.Open(KafkaSettings.FromConfig(config));
+        await terminal.Error.WriteLineAsync(kafka.IsEmbedded
+            ? $"pipeline: embedded Kafka (in memory, about 5 MB per partition, nothing kept across restarts) at {kafka.BootstrapServers}"
+            : $"pipeline: Kafka at {kafka.BootstrapServers}");
+        using var producer = new KafkaRecordProducer(kafka.Settings);
+
+        var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.Services.AddSingleton<IIngestTarget>(new KafkaIngestTarget(kafka, producer));
         builder.Services.AddAkka("pipeline", akka => akka.AddHocon(config, HoconAddMode.Prepend));
-        using var host = builder.Build();
-        await host.StartAsync(cancellation);
-        var system = host.Services.GetRequiredService<ActorSystem>();
+        await using var app = builder.Build();
+        IngestPath? path = null;
+        app.MapIngest(ingest);
+        app.MapStatus(kafka, () => Volatile.Read(ref path));
 
-        var tally = new CleaningTally();
-        var records = UserPostingEmulator.RawRecords(emulator, TimeProvider.System);
-        if (rate > 0)
-            records = records.Throttle(checked((int)rate * 3), TimeSpan.FromSeconds(1), checked((int)rate * 3), ThrottleMode.Shaping);
-        var (kill, done) = records
-            .ViaMaterialized(KillSwitches.Single<Actors.Records.RawRecord>(), Keep.Right)
-            .Via(CleaningFlow.Create())
-            .ToMaterialized(Sink.ForEach<Actors.Records.Cleaned>(tally.Add), Keep.Both)
-            .Run(system.Materializer());
-
-        await terminal.Error.WriteLineAsync($"pipeline: running ({(emulator.Posts is { } n ? $"{n} posts" : "until Ctrl+C")}); cleaning emulated posts");
-        await using (new Progress(terminal, progressInterval, () => Outcomes(tally)))
+        try
         {
-            await using (cancellation.Register(kill.Shutdown))
-                await done;
+            await app.StartAsync(cancellation);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"cannot listen on {urls}: {e.Message}", e);
         }
 
-        foreach (var line in tally.Lines())
+        var system = app.Services.GetRequiredService<ActorSystem>();
+        path = IngestPath.Start(system, kafka.Settings);
+        await terminal.Error.WriteLineAsync($"pipeline: HTTP ingest and API on {string.Join(", ", app.Urls)}");
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var produced = 0L;
+        var feed = emulate
+            ? EmulatorFeed.RunAsync(emulator, kafka, producer, rate, () => Interlocked.Increment(ref produced), stop.Token)
+            : Task.CompletedTask;
+
+        await using (new Progress(terminal, config.GetTimeSpan("pipeline.run.progress-interval"), () => Outcomes(path.Tally)))
+        {
+            try
+            {
+                if (emulate && emulator.Posts is not null)
+                {
+                    await feed;
+                    await WhenProcessed(path.Tally, Interlocked.Read(ref produced), stop.Token);
+                }
+                else
+                {
+                    await Task.WhenAny(Task.Delay(Timeout.Infinite, stop.Token), path.Completion, feed);
+                    await feed;
+                }
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                // Ctrl+C: fall through to the graceful stop.
+            }
+
+            await stop.CancelAsync();
+            await path.Kafka.DrainAndShutdown();
+            await path.Completion;
+        }
+
+        foreach (var line in path.Tally.Lines())
             await terminal.Error.WriteLineAsync(line.ToString());
-        await host.StopAsync(CancellationToken.None);
+        await app.StopAsync(CancellationToken.None);
         return CommandLine.Ok;
+    }
+
+    private static async Task WhenProcessed(CleaningTally tally, long records, CancellationToken cancellation)
+    {
+        while (Outcomes(tally).Records < records)
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellation);
     }
 
     /// <summary>Records cleaned so far and a one-line split of what became of them.</summary>
