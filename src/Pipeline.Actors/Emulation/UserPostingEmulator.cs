@@ -42,6 +42,7 @@ public static class UserPostingEmulator
             .WithAttributes(ActorAttributes.CreateDispatcher("akka.stream.default-blocking-io-dispatcher"));
 
     /// <summary>Writes pin.jsonl, geo.jsonl and user.jsonl (creating the folder); see <see cref="PostFiles"/>.</summary>
-    public static PostFileCounts WriteFiles(EmulatorSettings settings, TimeProvider clock, string directory) =>
-        PostFiles.Write(Posts(settings, clock), directory);
+    public static PostFileCounts WriteFiles(
+        EmulatorSettings settings, TimeProvider clock, string directory, Action<PostFileCounts>? progress = null) =>
+        PostFiles.Write(Posts(settings, clock), directory, progress);
 }

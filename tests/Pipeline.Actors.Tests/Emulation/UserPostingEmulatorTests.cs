@@ -61,6 +61,17 @@ public class UserPostingEmulatorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public void Writing_files_reports_progress_every_interval()
+    {
+        using var folder = new TempFolder();
+        var reports = new List<PostFileCounts>();
+
+        UserPostingEmulator.WriteFiles(Settings with { Posts = 25_000, MalformedRate = 0 }, FixedClock.Default, folder.Path, reports.Add);
+
+        Assert.Equal([new PostFileCounts(10_000, 10_000, 10_000, 10_000), new PostFileCounts(20_000, 20_000, 20_000, 20_000)], reports);
+    }
+
+    [Fact]
     public void Replay_mode_reads_the_folder_in_file_order()
     {
         var posts = UserPostingEmulator.Posts(EmulatorSettings.Replay(SharedData.Folder, posts: 3), FixedClock.Default).ToList();
