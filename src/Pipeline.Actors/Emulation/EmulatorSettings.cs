@@ -66,9 +66,7 @@ public sealed record EmulatorSettings(
             Seed: section.GetLong("seed", Default.Seed),
             Posts: posts > 0 ? posts : null,
             MalformedRate: section.GetDouble("malformed-rate", Default.MalformedRate),
-            Start: string.IsNullOrWhiteSpace(start)
-                ? null
-                : DateTimeOffset.Parse(start, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            Start: string.IsNullOrWhiteSpace(start) ? null : ParseStart(start),
             PostInterval: section.GetTimeSpan("post-interval", Default.PostInterval, allowInfinite: false),
             Jitter: section.GetTimeSpan("jitter", Default.Jitter, allowInfinite: false),
             Profiles: section.GetInt("profiles", Default.Profiles),
@@ -77,6 +75,11 @@ public sealed record EmulatorSettings(
         settings.Validate();
         return settings;
     }
+
+    /// <summary>A start time as <c>start</c> and <c>--start</c> take it: any ISO 8601 or
+    /// <c>YYYY-MM-DD HH:MM:SS</c> form, UTC unless it carries an offset.</summary>
+    public static DateTimeOffset ParseStart(string text) =>
+        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     /// <summary>Throws on values the emulator cannot honour.</summary>
     public void Validate()

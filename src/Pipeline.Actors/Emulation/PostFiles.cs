@@ -13,7 +13,12 @@ public readonly record struct PostFileCounts(long Posts, long Pins, long Geos, l
 /// </summary>
 public static class PostFiles
 {
-    public static PostFileCounts Write(IEnumerable<EmulatedPost> posts, string directory)
+    /// <summary>How often <see cref="Write"/> reports progress, in posts.</summary>
+    public const int ProgressInterval = 10_000;
+
+    /// <param name="progress">Called with the counts so far every <see cref="ProgressInterval"/>
+    /// posts, for a command's progress line.</param>
+    public static PostFileCounts Write(IEnumerable<EmulatedPost> posts, string directory, Action<PostFileCounts>? progress = null)
     {
         Directory.CreateDirectory(directory);
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
@@ -27,6 +32,10 @@ public static class PostFiles
             pins += WriteLine(pin, post.Pin);
             geos += WriteLine(geo, post.Geo);
             users += WriteLine(user, post.User);
+            if (count % ProgressInterval == 0)
+            {
+                progress?.Invoke(new PostFileCounts(count, pins, geos, users));
+            }
         }
 
         return new PostFileCounts(count, pins, geos, users);

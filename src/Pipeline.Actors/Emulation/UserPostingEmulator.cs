@@ -40,4 +40,9 @@ public static class UserPostingEmulator
     public static Source<RawRecord, NotUsed> RawRecords(EmulatorSettings settings, TimeProvider clock) =>
         Akka.Streams.Dsl.Source.From(new EmulatedRawRecords(Posts(settings, clock), clock))
             .WithAttributes(ActorAttributes.CreateDispatcher("akka.stream.default-blocking-io-dispatcher"));
+
+    /// <summary>Writes pin.jsonl, geo.jsonl and user.jsonl (creating the folder); see <see cref="PostFiles"/>.</summary>
+    public static PostFileCounts WriteFiles(
+        EmulatorSettings settings, TimeProvider clock, string directory, Action<PostFileCounts>? progress = null) =>
+        PostFiles.Write(Posts(settings, clock), directory, progress);
 }

@@ -43,9 +43,10 @@ public sealed class CommandLine(IReadOnlyList<IVerb> verbs)
         {
             return Ok;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
-            await terminal.Error.WriteLineAsync($"pipeline {verb.Name}: {e.Message}");
+            // Whatever stopped the verb is reported as one line; the exit code tells scripts it failed.
+            await terminal.Error.WriteLineAsync($"pipeline {verb.Name}: {e.Message.ReplaceLineEndings(" ")}");
             return Failure;
         }
     }

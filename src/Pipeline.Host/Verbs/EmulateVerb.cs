@@ -45,15 +45,16 @@ public sealed class EmulateVerb : IVerb
         var output = arguments.Text("out") ?? ".";
 
         var written = 0L;
-        var posts = UserPostingEmulator.Posts(settings, TimeProvider.System).Select(post =>
-        {
-            cancellation.ThrowIfCancellationRequested();
-            Interlocked.Increment(ref written);
-            return post;
-        });
         PostFileCounts counts;
         await using (new Progress(terminal, TimeSpan.FromSeconds(1), () => (Interlocked.Read(ref written), "posts written")))
-            counts = await Task.Run(() => PostFiles.Write(posts, output), cancellation);
+        {
+            counts = await Task.Run(() => UserPostingEmulator.WriteFiles(settings, TimeProvider.System, output, progress =>
+            {
+                cancellation.ThrowIfCancellationRequested();
+                Interlocked.Exchange(ref written, progress.Posts);
+            }), cancellation);
+            Interlocked.Exchange(ref written, counts.Posts);
+        }
 
         await terminal.Error.WriteLineAsync(
             $"wrote {counts.Posts} posts to {Path.GetFullPath(output)}: {counts.Pins} pin, {counts.Geos} geo, {counts.Users} user records");

@@ -108,8 +108,9 @@ public sealed class RunVerb : IVerb
                 }
                 else
                 {
-                    await Task.WhenAny(Task.Delay(Timeout.Infinite, stop.Token), path.Completion, feed);
-                    await feed;
+                    // Runs until Ctrl+C; an emulator without a post limit, or a failing one, ends with its feed.
+                    var ended = await Task.WhenAny(Task.Delay(Timeout.Infinite, stop.Token), path.Completion, emulate ? feed : Task.Delay(Timeout.Infinite, stop.Token));
+                    await ended;
                 }
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
