@@ -31,7 +31,7 @@ public sealed class EmulateVerb : IVerb
         Replay mode re-emits the posts of a folder of pin/geo/user JSONL files.
           --replay DIR        the folder to replay (e.g. ../shared/data)
           --shuffle           visit posts in the original emulator's seeded random order
-                              (Python random seeded with 100, randint(0, 11000) per post)
+                              (Python random seeded with 100, as the original loop drew it)
           --posts N           stop after N posts (required with --shuffle, which never ends)
 
           --out DIR           where the files go (default: the current folder)
