@@ -8,12 +8,24 @@ public static class SaveLocation
     /// <summary>The path without the <see cref="Prefix"/>; text without the prefix is kept as it is.</summary>
     public static string? Clean(string? text, out string? issue)
     {
-        var cleaned = TextField.Clean(text, out issue);
-        if (cleaned is null || !cleaned.StartsWith(Prefix, StringComparison.Ordinal))
+        if (text is null)
         {
-            return cleaned;
+            issue = FieldIssueReasons.Missing;
+            return null;
         }
 
-        return TextField.Clean(cleaned[Prefix.Length..], out issue);
+        return Clean(text.AsSpan(), out issue);
+    }
+
+    /// <inheritdoc cref="Clean(string?, out string?)"/>
+    public static string? Clean(ReadOnlySpan<char> text, out string? issue)
+    {
+        var trimmed = TextField.Trim(text, out issue);
+        if (trimmed.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            trimmed = TextField.Trim(trimmed[Prefix.Length..], out issue);
+        }
+
+        return issue is null ? trimmed.ToString() : null;
     }
 }
