@@ -21,11 +21,22 @@ public static class SaveLocation
     public static string? Clean(ReadOnlySpan<char> text, out string? issue)
     {
         var trimmed = TextField.Trim(text, out issue);
-        if (trimmed.StartsWith(Prefix, StringComparison.Ordinal))
+        if (HasPrefix(trimmed))
         {
-            trimmed = TextField.Trim(trimmed[Prefix.Length..], out issue);
+            trimmed = TextField.Trim(trimmed[(Prefix.Length - 1)..], out issue);
         }
 
         return issue is null ? trimmed.ToString() : null;
+    }
+
+    /// <summary>
+    /// The prefix's last character is white space, so after trimming "Local save in " stands alone
+    /// as "Local save in": that is the prefix too, with an empty path after it.
+    /// </summary>
+    private static bool HasPrefix(ReadOnlySpan<char> trimmed)
+    {
+        var words = Prefix.AsSpan()[..^1];
+        return trimmed.StartsWith(words, StringComparison.Ordinal)
+            && (trimmed.Length == words.Length || char.IsWhiteSpace(trimmed[words.Length]));
     }
 }
