@@ -22,8 +22,20 @@ public static class Age
     /// <summary>The age read from a number's text (<c>"36"</c>).</summary>
     public static int? Parse(string? text, out string? issue)
     {
-        var cleaned = TextField.Clean(text, out issue);
-        if (cleaned is null)
+        if (text is null)
+        {
+            issue = FieldIssueReasons.Missing;
+            return null;
+        }
+
+        return Parse(text.AsSpan(), out issue);
+    }
+
+    /// <inheritdoc cref="Parse(string?, out string?)"/>
+    public static int? Parse(ReadOnlySpan<char> text, out string? issue)
+    {
+        var cleaned = TextField.Trim(text, out issue);
+        if (issue is not null)
         {
             return null;
         }

@@ -18,8 +18,20 @@ public static class Downloaded
     /// <summary>The flag sent as text: <c>1</c>/<c>0</c> (also <c>1.0</c>) or <c>true</c>/<c>false</c>.</summary>
     public static bool? Parse(string? text, out string? issue)
     {
-        var cleaned = TextField.Clean(text, out issue);
-        if (cleaned is null)
+        if (text is null)
+        {
+            issue = FieldIssueReasons.Missing;
+            return null;
+        }
+
+        return Parse(text.AsSpan(), out issue);
+    }
+
+    /// <inheritdoc cref="Parse(string?, out string?)"/>
+    public static bool? Parse(ReadOnlySpan<char> text, out string? issue)
+    {
+        var cleaned = TextField.Trim(text, out issue);
+        if (issue is not null)
         {
             return null;
         }

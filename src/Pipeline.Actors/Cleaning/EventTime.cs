@@ -14,8 +14,20 @@ public static class EventTime
     /// <summary>The instant in UTC (offset zero), or null and <see cref="FieldIssueReasons.Unparseable"/>.</summary>
     public static DateTimeOffset? Parse(string? text, out string? issue)
     {
-        var cleaned = TextField.Clean(text, out issue);
-        if (cleaned is null)
+        if (text is null)
+        {
+            issue = FieldIssueReasons.Missing;
+            return null;
+        }
+
+        return Parse(text.AsSpan(), out issue);
+    }
+
+    /// <inheritdoc cref="Parse(string?, out string?)"/>
+    public static DateTimeOffset? Parse(ReadOnlySpan<char> text, out string? issue)
+    {
+        var cleaned = TextField.Trim(text, out issue);
+        if (issue is not null)
         {
             return null;
         }

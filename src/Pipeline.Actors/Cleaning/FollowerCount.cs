@@ -16,63 +16,69 @@ public static class FollowerCount
     /// </summary>
     public static long? Parse(string? text, out string? issue)
     {
-        var cleaned = TextField.Clean(text, out issue);
-        if (cleaned is null)
+        if (text is null)
+        {
+            issue = FieldIssueReasons.Missing;
+            return null;
+        }
+
+        return Parse(text.AsSpan(), out issue);
+    }
+
+    /// <inheritdoc cref="Parse(string?, out string?)"/>
+    public static long? Parse(ReadOnlySpan<char> text, out string? issue)
+    {
+        var trimmed = TextField.Trim(text, out issue);
+        if (issue is not null)
         {
             return null;
         }
 
-        if (Placeholders.IsPlaceholder("follower_count", cleaned))
+        if (Placeholders.IsPlaceholder("follower_count", trimmed))
         {
             issue = FieldIssueReasons.Placeholder;
             return null;
         }
 
-        var count = Parse(cleaned.AsSpan());
+        var count = Count(trimmed);
         issue = count is null ? FieldIssueReasons.Unparseable : null;
         return count;
     }
 
-    private static long? Parse(ReadOnlySpan<char> text)
+    private static long? Count(ReadOnlySpan<char> text)
     {
         var multiplier = text[^1] switch
         {
-            'k' => 1_000m,
-            'M' => 1_000_000m,
-            'B' => 1_000_000_000m,
-            _ => 1m,
+            'k' => 1_000L,
+            'M' => 1_000_000L,
+            'B' => 1_000_000_000L,
+            _ => 1L,
         };
 
-        var number = multiplier == 1m ? text : text[..^1];
-        if (!IsDigitsWithOptionalFraction(number, allowFraction: multiplier != 1m))
+        var number = multiplier == 1 ? text : text[..^1];
+        var point = number.IndexOf('.');
+        var whole = point >= 0 ? number[..point] : number;
+        if (whole.IsEmpty || whole.ContainsAnyExceptInRange('0', '9'))
         {
             return null;
         }
 
-        if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (point < 0)
+        {
+            // Digits only, the common case: no decimal arithmetic needed.
+            return long.TryParse(whole, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= long.MaxValue / multiplier
+                ? value * multiplier
+                : null;
+        }
+
+        var fraction = number[(point + 1)..];
+        if (multiplier == 1 || fraction.IsEmpty || fraction.ContainsAnyExceptInRange('0', '9')
+            || !decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var scaled)
+            || scaled > long.MaxValue / multiplier)
         {
             return null;
         }
 
-        if (value > long.MaxValue / multiplier)
-        {
-            return null;
-        }
-
-        return (long)Math.Round(value * multiplier, MidpointRounding.AwayFromZero);
-    }
-
-    private static bool IsDigitsWithOptionalFraction(ReadOnlySpan<char> text, bool allowFraction)
-    {
-        var point = text.IndexOf('.');
-        if (point >= 0 && !allowFraction)
-        {
-            return false;
-        }
-
-        var whole = point >= 0 ? text[..point] : text;
-        var fraction = point >= 0 ? text[(point + 1)..] : [];
-        return !whole.IsEmpty && !whole.ContainsAnyExceptInRange('0', '9')
-            && (point < 0 || (!fraction.IsEmpty && !fraction.ContainsAnyExceptInRange('0', '9')));
+        return (long)Math.Round(scaled * multiplier, MidpointRounding.AwayFromZero);
     }
 }

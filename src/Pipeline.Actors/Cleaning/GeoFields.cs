@@ -15,37 +15,30 @@ internal struct GeoFields : IRecordFields
 
     public readonly PostIndex Index => index;
 
-    public void ReadProperty(ref Utf8JsonReader reader)
+    public void Read(scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader, char[] scratch)
     {
-        if (PostIndex.IsIndexName(ref reader))
+        if (PostIndex.IsIndexName(name))
         {
-            reader.Read();
-            index.Read(ref reader);
+            index.Read(ref reader, scratch);
         }
-        else if (reader.ValueTextEquals("timestamp"u8))
+        else if (name.SequenceEqual("timestamp"u8))
         {
-            reader.Read();
-            timestamp = JsonValue.Instant(ref reader, out timestampIssue);
+            timestamp = JsonValue.Instant(ref reader, scratch, out timestampIssue);
         }
-        else if (reader.ValueTextEquals("latitude"u8))
+        else if (name.SequenceEqual("latitude"u8))
         {
-            reader.Read();
-            latitude = JsonValue.Real(ref reader, out latitudeIssue);
+            latitude = JsonValue.Real(ref reader, scratch, out latitudeIssue);
         }
-        else if (reader.ValueTextEquals("longitude"u8))
+        else if (name.SequenceEqual("longitude"u8))
         {
-            reader.Read();
-            longitude = JsonValue.Real(ref reader, out longitudeIssue);
+            longitude = JsonValue.Real(ref reader, scratch, out longitudeIssue);
         }
-        else if (reader.ValueTextEquals("country"u8))
+        else if (name.SequenceEqual("country"u8))
         {
-            reader.Read();
-            var text = JsonValue.Text(ref reader, out countryIssue);
-            country = countryIssue is null ? TextField.Clean(text, out countryIssue) : null;
+            country = JsonValue.CleanText(ref reader, scratch, out countryIssue);
         }
         else
         {
-            reader.Read();
             reader.Skip();
         }
     }
@@ -62,5 +55,4 @@ internal struct GeoFields : IRecordFields
         issues.Add("timestamp", timestampIssue, timestamp is null);
         return new CleanGeo(ind, country, coordinates, timestamp);
     }
-
 }

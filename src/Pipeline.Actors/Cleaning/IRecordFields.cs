@@ -8,8 +8,11 @@ internal interface IRecordFields
 {
     PostIndex Index { get; }
 
-    /// <summary>Reads one property; the reader stands on its name and is left on its value's last token.</summary>
-    void ReadProperty(ref Utf8JsonReader reader);
+    /// <summary>
+    /// Reads the value of the property <paramref name="name"/>; the reader stands on the value and
+    /// is left on its last token. Unknown names are skipped.
+    /// </summary>
+    void Read(scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader, char[] scratch);
 
     /// <summary>The clean record, adding every field that ended up null to <paramref name="issues"/> in field order.</summary>
     ICleanRecord Build(long ind, ref FieldIssueList issues);

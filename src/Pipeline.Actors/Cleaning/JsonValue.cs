@@ -7,105 +7,110 @@ namespace Pipeline.Actors.Cleaning;
 /// <summary>
 /// Reads the value token a <see cref="Utf8JsonReader"/> stands on as the kind of value a field needs,
 /// accepting a number sent as a string and a string sent as a number where the meaning is clear.
+/// Text is decoded into a caller's scratch buffer, so only the cleaned result is ever allocated.
 /// Containers are skipped so the reader always ends on the value's last token.
 /// </summary>
 internal static class JsonValue
 {
-    /// <summary>The value as text: a string as it is, a number as its JSON text.</summary>
-    public static string? Text(ref Utf8JsonReader reader, out string? issue)
+    private const NumberStyles RealStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
+    /// <summary>
+    /// The value as text, decoded into <paramref name="scratch"/> (at least as long as the record's
+    /// bytes): a string unescaped, a number as its JSON text. False with
+    /// <see cref="FieldIssueReasons.Missing"/> for null and <see cref="FieldIssueReasons.WrongType"/>
+    /// for a boolean, object or array.
+    /// </summary>
+    public static bool TryText(ref Utf8JsonReader reader, char[] scratch, out ReadOnlySpan<char> text, out string? issue)
     {
         issue = null;
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return reader.GetString();
+                text = scratch.AsSpan(0, reader.CopyString(scratch));
+                return true;
             case JsonTokenType.Number:
-                return Encoding.UTF8.GetString(reader.ValueSpan);
+                text = scratch.AsSpan(0, Encoding.UTF8.GetChars(reader.ValueSpan, scratch));
+                return true;
             case JsonTokenType.Null:
+                text = default;
                 issue = FieldIssueReasons.Missing;
-                return null;
+                return false;
             default:
                 reader.Skip();
+                text = default;
                 issue = FieldIssueReasons.WrongType;
-                return null;
+                return false;
         }
     }
 
     /// <summary>The value as a whole number, from a JSON number or a string holding one.</summary>
-    public static WholeNumberResult WholeNumber(ref Utf8JsonReader reader, out long value, out string? issue)
+    public static WholeNumberResult WholeNumber(ref Utf8JsonReader reader, char[] scratch, out long value, out string? issue)
     {
-        issue = null;
-        switch (reader.TokenType)
+        value = 0;
+        if (reader.TokenType == JsonTokenType.Number)
         {
-            case JsonTokenType.Number:
-                return reader.TryGetInt64(out value) ? WholeNumberResult.Whole : Cleaning.WholeNumber.Parse(reader.ValueSpan, out value);
-            case JsonTokenType.String:
-                var text = TextField.Clean(reader.GetString(), out issue);
-                value = 0;
-                return text is null ? WholeNumberResult.NotANumber : Cleaning.WholeNumber.Parse(text, out value);
-            case JsonTokenType.Null:
-                value = 0;
-                issue = FieldIssueReasons.Missing;
-                return WholeNumberResult.NotANumber;
-            default:
-                reader.Skip();
-                value = 0;
-                issue = FieldIssueReasons.WrongType;
-                return WholeNumberResult.NotANumber;
+            issue = null;
+            return reader.TryGetInt64(out value) ? WholeNumberResult.Whole : Cleaning.WholeNumber.Parse(reader.ValueSpan, out value);
         }
+
+        if (!TryText(ref reader, scratch, out var text, out issue))
+        {
+            return WholeNumberResult.NotANumber;
+        }
+
+        var trimmed = TextField.Trim(text, out issue);
+        return issue is null ? Cleaning.WholeNumber.Parse(trimmed, out value) : WholeNumberResult.NotANumber;
     }
 
     /// <summary>The value as a finite real number, from a JSON number or a string holding one.</summary>
-    public static double? Real(ref Utf8JsonReader reader, out string? issue)
+    public static double? Real(ref Utf8JsonReader reader, char[] scratch, out string? issue)
     {
-        issue = null;
-        switch (reader.TokenType)
+        double number;
+        if (reader.TokenType == JsonTokenType.Number)
         {
-            case JsonTokenType.Number:
-                if (reader.TryGetDouble(out var number) && double.IsFinite(number))
-                {
-                    return number;
-                }
-
+            issue = null;
+            if (!reader.TryGetDouble(out number))
+            {
                 issue = FieldIssueReasons.OutOfRange;
                 return null;
-            case JsonTokenType.String:
-                var text = TextField.Clean(reader.GetString(), out issue);
-                if (text is null)
-                {
-                    return null;
-                }
+            }
+        }
+        else
+        {
+            if (!TryText(ref reader, scratch, out var text, out issue))
+            {
+                return null;
+            }
 
-                const NumberStyles style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
-                if (double.TryParse(text, style, CultureInfo.InvariantCulture, out var parsed))
-                {
-                    if (double.IsFinite(parsed))
-                    {
-                        return parsed;
-                    }
+            var trimmed = TextField.Trim(text, out issue);
+            if (issue is not null)
+            {
+                return null;
+            }
 
-                    issue = FieldIssueReasons.OutOfRange;
-                    return null;
-                }
-
+            if (!double.TryParse(trimmed, RealStyle, CultureInfo.InvariantCulture, out number))
+            {
                 issue = FieldIssueReasons.Unparseable;
                 return null;
-            case JsonTokenType.Null:
-                issue = FieldIssueReasons.Missing;
-                return null;
-            default:
-                reader.Skip();
-                issue = FieldIssueReasons.WrongType;
-                return null;
+            }
         }
+
+        if (!double.IsFinite(number))
+        {
+            issue = FieldIssueReasons.OutOfRange;
+            return null;
+        }
+
+        return number;
     }
 
     /// <summary>The value as an instant: text in one of <see cref="EventTime"/>'s forms.</summary>
-    public static DateTimeOffset? Instant(ref Utf8JsonReader reader, out string? issue)
-    {
-        var text = Text(ref reader, out issue);
-        return issue is null ? EventTime.Parse(text, out issue) : null;
-    }
+    public static DateTimeOffset? Instant(ref Utf8JsonReader reader, char[] scratch, out string? issue) =>
+        TryText(ref reader, scratch, out var text, out issue) ? EventTime.Parse(text, out issue) : null;
+
+    /// <summary>The value as plain text: <see cref="TextField"/>'s rule only.</summary>
+    public static string? CleanText(ref Utf8JsonReader reader, char[] scratch, out string? issue) =>
+        TryText(ref reader, scratch, out var text, out issue) ? TextField.Clean(text, out issue) : null;
 
     /// <summary>How a token's JSON type reads in a quarantine detail.</summary>
     public static string Describe(JsonTokenType tokenType) => tokenType switch

@@ -24,66 +24,61 @@ internal struct PinFields : IRecordFields
 
     public readonly PostIndex Index => index;
 
-    public void ReadProperty(ref Utf8JsonReader reader)
+    public void Read(scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader, char[] scratch)
     {
-        if (PostIndex.IsIndexName(ref reader))
+        // Names are tested in the order the original emulator sends them.
+        if (PostIndex.IsIndexName(name))
         {
-            reader.Read();
-            index.Read(ref reader);
+            index.Read(ref reader, scratch);
         }
-        else if (reader.ValueTextEquals("unique_id"u8))
+        else if (name.SequenceEqual("unique_id"u8))
         {
-            uniqueId = ReadText(ref reader, "unique_id", out uniqueIdIssue);
+            uniqueId = ReadText(ref reader, scratch, "unique_id", out uniqueIdIssue);
         }
-        else if (reader.ValueTextEquals("title"u8))
+        else if (name.SequenceEqual("title"u8))
         {
-            title = ReadText(ref reader, "title", out titleIssue);
+            title = ReadText(ref reader, scratch, "title", out titleIssue);
         }
-        else if (reader.ValueTextEquals("description"u8))
+        else if (name.SequenceEqual("description"u8))
         {
-            description = ReadText(ref reader, "description", out descriptionIssue);
+            description = ReadText(ref reader, scratch, "description", out descriptionIssue);
         }
-        else if (reader.ValueTextEquals("poster_name"u8))
+        else if (name.SequenceEqual("poster_name"u8))
         {
-            posterName = ReadText(ref reader, "poster_name", out posterNameIssue);
+            posterName = ReadText(ref reader, scratch, "poster_name", out posterNameIssue);
         }
-        else if (reader.ValueTextEquals("follower_count"u8))
+        else if (name.SequenceEqual("follower_count"u8))
         {
-            reader.Read();
-            followerCount = ReadFollowerCount(ref reader, out followerCountIssue);
+            followerCount = ReadFollowerCount(ref reader, scratch, out followerCountIssue);
         }
-        else if (reader.ValueTextEquals("tag_list"u8))
+        else if (name.SequenceEqual("tag_list"u8))
         {
-            reader.Read();
-            var text = JsonValue.Text(ref reader, out tagListIssue);
-            tagList = tagListIssue is null ? TagList.Parse(text, out tagListIssue) : null;
+            tagList = JsonValue.TryText(ref reader, scratch, out var text, out tagListIssue) ? TagList.Parse(text, out tagListIssue) : null;
         }
-        else if (reader.ValueTextEquals("is_image_or_video"u8))
+        else if (name.SequenceEqual("is_image_or_video"u8))
         {
-            isImageOrVideo = ReadText(ref reader, "is_image_or_video", out isImageOrVideoIssue);
+            isImageOrVideo = ReadText(ref reader, scratch, "is_image_or_video", out isImageOrVideoIssue);
         }
-        else if (reader.ValueTextEquals("image_src"u8))
+        else if (name.SequenceEqual("image_src"u8))
         {
-            imageSrc = ReadText(ref reader, "image_src", out imageSrcIssue);
+            imageSrc = ReadText(ref reader, scratch, "image_src", out imageSrcIssue);
         }
-        else if (reader.ValueTextEquals("downloaded"u8))
+        else if (name.SequenceEqual("downloaded"u8))
         {
-            reader.Read();
-            downloaded = ReadDownloaded(ref reader, out downloadedIssue);
+            downloaded = ReadDownloaded(ref reader, scratch, out downloadedIssue);
         }
-        else if (reader.ValueTextEquals("save_location"u8))
+        else if (name.SequenceEqual("save_location"u8))
         {
-            reader.Read();
-            var text = JsonValue.Text(ref reader, out saveLocationIssue);
-            saveLocation = saveLocationIssue is null ? SaveLocation.Clean(text, out saveLocationIssue) : null;
+            saveLocation = JsonValue.TryText(ref reader, scratch, out var text, out saveLocationIssue)
+                ? SaveLocation.Clean(text, out saveLocationIssue)
+                : null;
         }
-        else if (reader.ValueTextEquals("category"u8))
+        else if (name.SequenceEqual("category"u8))
         {
-            category = ReadText(ref reader, "category", out categoryIssue);
+            category = ReadText(ref reader, scratch, "category", out categoryIssue);
         }
         else
         {
-            reader.Read();
             reader.Skip();
         }
     }
@@ -105,22 +100,18 @@ internal struct PinFields : IRecordFields
             imageSrc, saveLocation, category, downloaded);
     }
 
-    /// <summary>Moves to the value and reads it as a text field with its placeholders nulled.</summary>
-    private static string? ReadText(ref Utf8JsonReader reader, string field, out string? issue)
-    {
-        reader.Read();
-        var text = JsonValue.Text(ref reader, out issue);
-        return issue is null ? Placeholders.Clean(field, text, out issue) : null;
-    }
+    /// <summary>A text field with the field's placeholders nulled.</summary>
+    private static string? ReadText(ref Utf8JsonReader reader, char[] scratch, string field, out string? issue) =>
+        JsonValue.TryText(ref reader, scratch, out var text, out issue) ? Placeholders.Clean(field, text, out issue) : null;
 
-    private static long? ReadFollowerCount(ref Utf8JsonReader reader, out string? issue)
+    private static long? ReadFollowerCount(ref Utf8JsonReader reader, char[] scratch, out string? issue)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            return FollowerCount.Parse(reader.GetString(), out issue);
+            return JsonValue.TryText(ref reader, scratch, out var text, out issue) ? FollowerCount.Parse(text, out issue) : null;
         }
 
-        var result = JsonValue.WholeNumber(ref reader, out var count, out issue);
+        var result = JsonValue.WholeNumber(ref reader, scratch, out var count, out issue);
         if (issue is not null)
         {
             return null;
@@ -135,7 +126,7 @@ internal struct PinFields : IRecordFields
         return issue is null ? count : null;
     }
 
-    private static bool? ReadDownloaded(ref Utf8JsonReader reader, out string? issue)
+    private static bool? ReadDownloaded(ref Utf8JsonReader reader, char[] scratch, out string? issue)
     {
         switch (reader.TokenType)
         {
@@ -144,9 +135,9 @@ internal struct PinFields : IRecordFields
                 issue = null;
                 return reader.TokenType == JsonTokenType.True;
             case JsonTokenType.String:
-                return Downloaded.Parse(reader.GetString(), out issue);
+                return JsonValue.TryText(ref reader, scratch, out var text, out issue) ? Downloaded.Parse(text, out issue) : null;
             default:
-                var result = JsonValue.WholeNumber(ref reader, out var flag, out issue);
+                var result = JsonValue.WholeNumber(ref reader, scratch, out var flag, out issue);
                 if (issue is not null)
                 {
                     return null;

@@ -25,23 +25,47 @@ public static class Placeholders
             ["image_src"] = [ImageSrc],
         };
 
-    /// <summary>Whether <paramref name="trimmed"/> is a placeholder of the pin field <paramref name="field"/>.</summary>
-    public static bool IsPlaceholder(string field, string trimmed) =>
-        ByField.TryGetValue(field, out var values) && values.Contains(trimmed, StringComparer.Ordinal);
+    /// <summary>Whether the trimmed text is a placeholder of the pin field <paramref name="field"/>.</summary>
+    public static bool IsPlaceholder(string field, ReadOnlySpan<char> trimmed) => field switch
+    {
+        "title" => trimmed.SequenceEqual(Title),
+        "description" => trimmed.SequenceEqual(StoryDescription) || trimmed.SequenceEqual(Description),
+        "poster_name" or "follower_count" => trimmed.SequenceEqual(UserInfoError),
+        "tag_list" => trimmed.SequenceEqual(TagList),
+        "image_src" => trimmed.SequenceEqual(ImageSrc),
+        _ => false,
+    };
 
     /// <summary>
-    /// <see cref="TextField.Clean(string?, out string?)"/>, then null the placeholders of the pin
-    /// field <paramref name="field"/> with <see cref="FieldIssueReasons.Placeholder"/>.
+    /// <see cref="TextField"/>'s rule, then null the placeholders of the pin field
+    /// <paramref name="field"/> with <see cref="FieldIssueReasons.Placeholder"/>.
     /// </summary>
     public static string? Clean(string field, string? text, out string? issue)
     {
-        var cleaned = TextField.Clean(text, out issue);
-        if (cleaned is not null && IsPlaceholder(field, cleaned))
+        if (text is null)
+        {
+            issue = FieldIssueReasons.Missing;
+            return null;
+        }
+
+        return Clean(field, text.AsSpan(), out issue);
+    }
+
+    /// <inheritdoc cref="Clean(string, string?, out string?)"/>
+    public static string? Clean(string field, ReadOnlySpan<char> text, out string? issue)
+    {
+        var trimmed = TextField.Trim(text, out issue);
+        if (issue is not null)
+        {
+            return null;
+        }
+
+        if (IsPlaceholder(field, trimmed))
         {
             issue = FieldIssueReasons.Placeholder;
             return null;
         }
 
-        return cleaned;
+        return trimmed.ToString();
     }
 }

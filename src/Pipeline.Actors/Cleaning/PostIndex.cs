@@ -18,12 +18,12 @@ internal struct PostIndex
 
     public readonly long Value => value ?? throw new InvalidOperationException("The post index is missing or invalid.");
 
-    public static bool IsIndexName(ref Utf8JsonReader reader) => reader.ValueTextEquals("index"u8) || reader.ValueTextEquals("ind"u8);
+    public static bool IsIndexName(ReadOnlySpan<byte> name) => name.SequenceEqual("ind"u8) || name.SequenceEqual("index"u8);
 
-    public void Read(ref Utf8JsonReader reader)
+    public void Read(ref Utf8JsonReader reader, char[] scratch)
     {
         var tokenType = reader.TokenType;
-        var result = JsonValue.WholeNumber(ref reader, out var number, out var issue);
+        var result = JsonValue.WholeNumber(ref reader, scratch, out var number, out var issue);
         if (issue == FieldIssueReasons.Missing)
         {
             return;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Pipeline.Actors.Records;
@@ -15,6 +16,9 @@ public static class RecordCleaner
 
     /// <summary>How much of a too-large record the quarantine entry keeps.</summary>
     public const int TooLargeKeptBytes = 4096;
+
+    /// <summary>Text of a record decodes into one scratch buffer of at least its byte length (UTF-16 never needs more units than UTF-8 bytes).</summary>
+    private const int MinScratchChars = 256;
 
     public static Cleaned Clean(RawRecord raw)
     {
@@ -64,9 +68,19 @@ public static class RecordCleaner
         }
 
         var fields = default(TFields);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var scratch = ArrayPool<char>.Shared.Rent(Math.Max(raw.Value.Length, MinScratchChars));
+        try
         {
-            fields.ReadProperty(ref reader);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = PropertyName.Read(ref reader);
+                reader.Read();
+                fields.Read(name, ref reader, scratch);
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(scratch);
         }
 
         EnsureEnd(ref reader);

@@ -8,12 +8,35 @@ public static class SaveLocation
     /// <summary>The path without the <see cref="Prefix"/>; text without the prefix is kept as it is.</summary>
     public static string? Clean(string? text, out string? issue)
     {
-        var cleaned = TextField.Clean(text, out issue);
-        if (cleaned is null || !cleaned.StartsWith(Prefix, StringComparison.Ordinal))
+        if (text is null)
         {
-            return cleaned;
+            issue = FieldIssueReasons.Missing;
+            return null;
         }
 
-        return TextField.Clean(cleaned[Prefix.Length..], out issue);
+        return Clean(text.AsSpan(), out issue);
+    }
+
+    /// <inheritdoc cref="Clean(string?, out string?)"/>
+    public static string? Clean(ReadOnlySpan<char> text, out string? issue)
+    {
+        var trimmed = TextField.Trim(text, out issue);
+        if (HasPrefix(trimmed))
+        {
+            trimmed = TextField.Trim(trimmed[(Prefix.Length - 1)..], out issue);
+        }
+
+        return issue is null ? trimmed.ToString() : null;
+    }
+
+    /// <summary>
+    /// The prefix's last character is white space, so after trimming "Local save in " stands alone
+    /// as "Local save in": that is the prefix too, with an empty path after it.
+    /// </summary>
+    private static bool HasPrefix(ReadOnlySpan<char> trimmed)
+    {
+        var words = Prefix.AsSpan()[..^1];
+        return trimmed.StartsWith(words, StringComparison.Ordinal)
+            && (trimmed.Length == words.Length || char.IsWhiteSpace(trimmed[words.Length]));
     }
 }

@@ -9,25 +9,47 @@ public static class TagList
     /// </summary>
     public static IReadOnlyList<string>? Parse(string? text, out string? issue)
     {
-        var cleaned = TextField.Clean(text, out issue);
-        if (cleaned is null)
+        if (text is null)
+        {
+            issue = FieldIssueReasons.Missing;
+            return null;
+        }
+
+        return Parse(text.AsSpan(), out issue);
+    }
+
+    /// <inheritdoc cref="Parse(string?, out string?)"/>
+    public static IReadOnlyList<string>? Parse(ReadOnlySpan<char> text, out string? issue)
+    {
+        var trimmed = TextField.Trim(text, out issue);
+        if (issue is not null)
         {
             return null;
         }
 
-        if (Placeholders.IsPlaceholder("tag_list", cleaned))
+        if (Placeholders.IsPlaceholder("tag_list", trimmed))
         {
             issue = FieldIssueReasons.Placeholder;
             return null;
         }
 
-        var tags = cleaned.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (tags.Length == 0)
+        var tags = new string[trimmed.Count(',') + 1];
+        var count = 0;
+        foreach (var range in trimmed.Split(','))
+        {
+            var tag = trimmed[range].Trim();
+            if (!tag.IsEmpty)
+            {
+                tags[count++] = tag.ToString();
+            }
+        }
+
+        if (count == 0)
         {
             issue = FieldIssueReasons.Empty;
             return null;
         }
 
-        return tags;
+        return count == tags.Length ? tags : tags[..count];
     }
 }

@@ -16,37 +16,31 @@ internal struct UserFields : IRecordFields
 
     public readonly PostIndex Index => index;
 
-    public void ReadProperty(ref Utf8JsonReader reader)
+    public void Read(scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader, char[] scratch)
     {
-        if (PostIndex.IsIndexName(ref reader))
+        if (PostIndex.IsIndexName(name))
         {
-            reader.Read();
-            index.Read(ref reader);
+            index.Read(ref reader, scratch);
         }
-        else if (reader.ValueTextEquals("first_name"u8))
+        else if (name.SequenceEqual("first_name"u8))
         {
-            reader.Read();
-            firstName = JsonValue.Text(ref reader, out firstNameIssue);
+            firstName = JsonValue.CleanText(ref reader, scratch, out firstNameIssue);
         }
-        else if (reader.ValueTextEquals("last_name"u8))
+        else if (name.SequenceEqual("last_name"u8))
         {
-            reader.Read();
-            lastName = JsonValue.Text(ref reader, out lastNameIssue);
+            lastName = JsonValue.CleanText(ref reader, scratch, out lastNameIssue);
         }
-        else if (reader.ValueTextEquals("age"u8))
+        else if (name.SequenceEqual("age"u8))
         {
-            reader.Read();
-            var result = JsonValue.WholeNumber(ref reader, out var years, out ageIssue);
+            var result = JsonValue.WholeNumber(ref reader, scratch, out var years, out ageIssue);
             age = ageIssue is null ? Age.FromWholeNumber(result, years, out ageIssue) : null;
         }
-        else if (reader.ValueTextEquals("date_joined"u8))
+        else if (name.SequenceEqual("date_joined"u8))
         {
-            reader.Read();
-            dateJoined = JsonValue.Instant(ref reader, out dateJoinedIssue);
+            dateJoined = JsonValue.Instant(ref reader, scratch, out dateJoinedIssue);
         }
         else
         {
-            reader.Read();
             reader.Skip();
         }
     }
