@@ -183,7 +183,8 @@ public sealed class KinesisClient : IDisposable
             throw ErrorFrom(response, content);
         }
 
-        return JsonSerializer.Deserialize(content, responseType)
+        // Operations without a result (CreateStream, SplitShard, ...) may answer with no body at all.
+        return JsonSerializer.Deserialize(content.Length == 0 ? "{}"u8 : content, responseType)
             ?? throw new KinesisException("EmptyResponse", $"{operation} returned no body", response.StatusCode);
     }
 
