@@ -33,7 +33,7 @@ public sealed class KinesaliteFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "kinesalite.js", "--port", port.ToString(), "--createStreamMs", "0", "--deleteStreamMs", "0", "--updateStreamMs", "0" })
+        foreach (var argument in new[] { "kinesalite.js", "--port", port.ToString(), "--createStreamMs", "0", "--deleteStreamMs", "0", "--updateStreamMs", "0", "--shardLimit", "1000" })
         {
             start.ArgumentList.Add(argument);
         }

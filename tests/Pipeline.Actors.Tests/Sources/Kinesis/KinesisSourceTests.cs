@@ -11,7 +11,7 @@ namespace Pipeline.Actors.Tests.Sources.Kinesis;
 public sealed class KinesisSourceTests(KinesaliteFixture kinesalite, ITestOutputHelper output)
     : KinesisTestKit(kinesalite.Endpoint, output)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task Reads_every_shard_with_positions_and_decoded_data()

@@ -60,7 +60,7 @@ public abstract class KinesisTestKit : Akka.TestKit.Xunit2.TestKit
     }
 
     protected List<RawRecord> ReceiveRecords(int count, TimeSpan? timeout = null) =>
-        ReceiveN(count, timeout ?? TimeSpan.FromSeconds(15)).Cast<RawRecord>().ToList();
+        ReceiveN(count, timeout ?? TimeSpan.FromSeconds(30)).Cast<RawRecord>().ToList();
 
     protected override void Dispose(bool disposing)
     {
