@@ -131,4 +131,27 @@ public sealed class KinesisSourceTests(KinesaliteFixture kinesalite, ITestOutput
         ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         await control.DrainAndShutdownAsync(completion, Timeout);
     }
+
+    [Fact]
+    public async Task Children_found_at_start_wait_until_their_closed_parent_is_read()
+    {
+        var stream = KinesisTestConfig.UniqueStream();
+        await CreateStreamAsync(stream, shards: 1);
+        var parentRecords = await PutAsync(stream, Enumerable.Range(0, 40).Select(i => $"parent-{i}"));
+        var parent = parentRecords[0].ShardId;
+        await Client.SplitShardAsync(stream, parent, newStartingHashKey: (System.Numerics.BigInteger.One << 127).ToString());
+        await Client.WaitForActiveAsync(stream, Timeout);
+        var childRecords = await PutAsync(stream, Enumerable.Range(0, 20).Select(i => $"child-{i}"));
+
+        // ListShards returns the closed parent and both children at once; the children must wait.
+        var (control, completion) = Run(stream, Settings with { RecordsPerRequest = 10 });
+        var records = ReceiveRecords(parentRecords.Count + childRecords.Count);
+
+        Assert.Equal(parentRecords.Select(w => w.SequenceNumber), records.Take(parentRecords.Count).Select(r => r.Position.Offset));
+        Assert.Equal(
+            childRecords.Select(w => w.SequenceNumber).Order(),
+            records.Skip(parentRecords.Count).Select(r => r.Position.Offset).Order());
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        await control.DrainAndShutdownAsync(completion, Timeout);
+    }
 }
