@@ -268,8 +268,7 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
             }
 
             reader.Iterator = task.Result;
-            reader.PollDue = true;
-            Poll(reader);
+            SchedulePoll(reader, TimeSpan.Zero);
         }
 
         private void OnRecords((ShardReader Reader, Task<GetRecordsResponse> Task) result)
