@@ -35,7 +35,7 @@ public class SyntheticPostsTests(ITestOutputHelper output)
         var a = new SyntheticPosts(EmulatorSettings.Synthetic(seed: 1, posts: 50), FixedClock.Default).ToList();
         var b = new SyntheticPosts(EmulatorSettings.Synthetic(seed: 2, posts: 50), FixedClock.Default).ToList();
 
-        Assert.All(a.Zip(b), pair => Assert.NotEqual(pair.First.Pin, pair.Second.Pin));
+        Assert.All(a.Zip(b), pair => Assert.NotEqual(pair.Item1.Pin, pair.Item2.Pin));
     }
 
     [Fact]
