@@ -54,6 +54,8 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
         public bool PollDue { get; set; }
         public bool EndReached { get; set; }
         public int FailuresInARow { get; set; }
+        /// <summary>When the last GetRecords answered; the next starts at least the minimum spacing
+        /// later, so the service sees the calls spaced even when sending was delayed.</summary>
         public DateTime LastGetRecordsAt { get; set; } = DateTime.MinValue;
         public long? MillisBehindLatest { get; set; }
         public bool HasKnownParent { get; set; }
@@ -234,7 +236,6 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
             }
             else
             {
-                reader.LastGetRecordsAt = DateTime.UtcNow;
                 Client.GetRecordsAsync(reader.Iterator, Settings.RecordsPerRequest)
                     .ContinueWith(task => _onRecords((reader, task)), TaskScheduler.Default);
             }
@@ -275,6 +276,7 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
         {
             var (reader, task) = result;
             reader.InFlight = false;
+            reader.LastGetRecordsAt = DateTime.UtcNow;
             if (_stopping)
             {
                 return;
