@@ -32,33 +32,6 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
         return new LogicAndMaterializedValue<KinesisControl>(new Logic(this, control), control);
     }
 
-    private enum Phase
-    {
-        /// <summary>A parent shard is not finished yet.</summary>
-        Waiting,
-        Reading,
-        /// <summary>Closed, read to its end, and every record emitted.</summary>
-        Finished,
-    }
-
-    private sealed class ShardReader(Shard shard, string? checkpoint)
-    {
-        public Shard Shard { get; } = shard;
-        public string ShardId => Shard.ShardId;
-        public Phase Phase { get; set; } = Phase.Waiting;
-        public string? Iterator { get; set; }
-        /// <summary>The last record read (buffered or emitted), else the checkpoint: where a new iterator starts.</summary>
-        public string? LastSequence { get; set; } = checkpoint;
-        public Queue<RawRecord> Buffer { get; } = new();
-        public bool InFlight { get; set; }
-        public bool PollDue { get; set; }
-        public bool EndReached { get; set; }
-        public int FailuresInARow { get; set; }
-        public DateTime LastGetRecordsAt { get; set; } = DateTime.MinValue;
-        public long? MillisBehindLatest { get; set; }
-        public bool HasKnownParent { get; set; }
-    }
-
     private sealed class Logic : TimerGraphStageLogic, IOutHandler
     {
         private const string DiscoveryTimer = "list-shards";
@@ -202,9 +175,9 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
                 return;
             }
 
-            foreach (var reader in _order.Where(r => r.Phase == Phase.Waiting && ParentsOf(r).All(p => p.Phase == Phase.Finished)))
+            foreach (var reader in _order.Where(r => r.Phase == ShardPhase.Waiting && ParentsOf(r).All(p => p.Phase == ShardPhase.Finished)))
             {
-                reader.Phase = Phase.Reading;
+                reader.Phase = ShardPhase.Reading;
                 Report(reader);
                 SchedulePoll(reader, TimeSpan.Zero);
             }
@@ -218,7 +191,7 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
 
         private void Poll(ShardReader reader)
         {
-            if (_stopping || reader.InFlight || !reader.PollDue || reader.Phase != Phase.Reading
+            if (_stopping || reader.InFlight || !reader.PollDue || reader.Phase != ShardPhase.Reading
                 || reader.Buffer.Count >= Settings.BufferPerShard)
             {
                 return;
@@ -234,7 +207,6 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
             }
             else
             {
-                reader.LastGetRecordsAt = DateTime.UtcNow;
                 Client.GetRecordsAsync(reader.Iterator, Settings.RecordsPerRequest)
                     .ContinueWith(task => _onRecords((reader, task)), TaskScheduler.Default);
             }
@@ -275,6 +247,7 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
         {
             var (reader, task) = result;
             reader.InFlight = false;
+            reader.LastGetRecordsAt = DateTime.UtcNow;
             if (_stopping)
             {
                 return;
@@ -387,9 +360,9 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
         /// <summary>A closed shard whose records are all emitted lets its children start.</summary>
         private void FinishIfDone(ShardReader reader)
         {
-            if (reader.EndReached && reader.Buffer.Count == 0 && reader.Phase == Phase.Reading)
+            if (reader.EndReached && reader.Buffer.Count == 0 && reader.Phase == ShardPhase.Reading)
             {
-                reader.Phase = Phase.Finished;
+                reader.Phase = ShardPhase.Finished;
                 Report(reader);
                 Discover();
             }
@@ -408,7 +381,7 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
         }
 
         private void Report(ShardReader reader) => _control.Report(new ShardProgress(
-            reader.ShardId, reader.LastSequence, reader.MillisBehindLatest, reader.Phase == Phase.Finished));
+            reader.ShardId, reader.LastSequence, reader.MillisBehindLatest, reader.Phase == ShardPhase.Finished));
 
         private static Exception ErrorOf(Task task) =>
             task.Exception?.InnerException ?? task.Exception ?? (Exception)new TaskCanceledException(task);

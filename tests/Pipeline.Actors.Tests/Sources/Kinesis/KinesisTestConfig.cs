@@ -9,7 +9,6 @@ internal static class KinesisTestConfig
 {
     public static Config For(Uri endpoint, string journalFile, string overrides = "") =>
         ConfigurationFactory.ParseString($$"""
-            {{overrides}}
             pipeline.kinesis {
               endpoint = "{{endpoint}}"
               access-key-id = "test"
@@ -22,6 +21,7 @@ internal static class KinesisTestConfig
             akka.persistence.query.journal.sql.connection-string = "Data Source={{journalFile}}"
             akka.persistence.snapshot-store.sql.connection-string = "Data Source={{journalFile}}"
             akka.loglevel = INFO
+            {{overrides}}
             """)
             .WithFallback(Hocon("kinesis.conf"))
             .WithFallback(Hocon("persistence-sqlite.conf"));
