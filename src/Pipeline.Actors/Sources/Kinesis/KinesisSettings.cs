@@ -10,6 +10,9 @@ public sealed record KinesisSettings
     /// <summary>Kinesis allows five GetRecords per shard per second; no setting polls faster.</summary>
     public static readonly TimeSpan MinPollSpacing = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Whether the engine uses Kinesis: explicitly enabled, or given an endpoint.</summary>
+    public bool Enabled { get; init; }
+
     /// <summary>An explicit endpoint (kinesalite, a VPC endpoint); null uses the region's.</summary>
     public Uri? Endpoint { get; init; }
 
@@ -76,6 +79,7 @@ public sealed record KinesisSettings
 
         var settings = new KinesisSettings
         {
+            Enabled = kinesis.GetBoolean("enabled", false) || endpoint is not null,
             Endpoint = endpoint is null ? null : new Uri(endpoint),
             Region = NonEmpty(environment("AWS_REGION")) ?? kinesis.GetString("region", "us-east-1"),
             AccessKeyId = NonEmpty(kinesis.GetString("access-key-id", "")),

@@ -13,6 +13,7 @@ public sealed class KinesisSettingsTests
     {
         var settings = KinesisSettings.FromConfig(Defaults, _ => null);
 
+        Assert.False(settings.Enabled);
         Assert.Null(settings.Endpoint);
         Assert.Equal(new Uri("https://kinesis.us-east-1.amazonaws.com/"), settings.ServiceEndpoint);
         Assert.Equal("TRIM_HORIZON", settings.InitialPosition);
@@ -33,6 +34,7 @@ public sealed class KinesisSettingsTests
 
         var settings = KinesisSettings.FromConfig(Defaults, name => environment.GetValueOrDefault(name));
 
+        Assert.True(settings.Enabled);
         Assert.Equal(new Uri("http://127.0.0.1:4567"), settings.ServiceEndpoint);
         Assert.Equal("eu-west-1", settings.Region);
         Assert.Equal(new Uri("https://kinesis.eu-west-1.amazonaws.com/"), (settings with { Endpoint = null }).ServiceEndpoint);
