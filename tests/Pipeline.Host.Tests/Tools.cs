@@ -5,12 +5,15 @@ namespace Pipeline.Host.Tests;
 /// <summary>The npm tools under <c>tools/</c>, installed by <c>tools/install.sh</c> when missing.</summary>
 public static class Tools
 {
-    private static readonly Lazy<string> Folder = new(Install);
+    private static readonly Lazy<string> Installed = new(Install);
+
+    /// <summary>The tools folder, with its npm packages installed.</summary>
+    public static string Folder => Installed.Value;
 
     public static async Task<(int Exit, string Output, string Error)> Node(string script, params string[] args)
     {
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder.Value };
-        start.ArgumentList.Add(Path.Combine(Folder.Value, script));
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder };
+        start.ArgumentList.Add(Path.Combine(Folder, script));
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;

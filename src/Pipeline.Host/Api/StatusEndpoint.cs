@@ -50,9 +50,35 @@ public static class StatusEndpoint
 
             writer.WriteEndArray();
             writer.WriteEndObject();
+            WriteKinesis(writer, running);
             WriteCleaning(writer, running.Tally);
             writer.WriteEndObject();
         });
+    }
+
+    private static void WriteKinesis(Utf8JsonWriter writer, IngestPath path)
+    {
+        writer.WriteStartArray("kinesis");
+        foreach (var stream in path.Kinesis)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("stream", stream.StreamName);
+            writer.WriteStartArray("shards");
+            foreach (var shard in stream.Shards.Values.OrderBy(s => s.ShardId, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("shard", shard.ShardId);
+                writer.WriteString("last_read", shard.LastReadSequenceNumber);
+                WriteNumberOrNull(writer, "millis_behind_latest", shard.MillisBehindLatest);
+                writer.WriteBoolean("finished", shard.Finished);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteCleaning(Utf8JsonWriter writer, CleaningTally tally)

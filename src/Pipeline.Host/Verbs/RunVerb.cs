@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Actors.Cleaning;
 using Pipeline.Actors.Emulation;
 using Pipeline.Actors.Sources.Kafka;
+using Pipeline.Actors.Sources.Kinesis;
+using Pipeline.Actors.Sources.Kinesis.Client;
 using Pipeline.Host.Api;
 using Pipeline.Host.Cli;
 using Pipeline.Host.Configuration;
@@ -26,8 +28,9 @@ public sealed class RunVerb : IVerb
         Usage: pipeline run [--config FILE] [--urls URLS] [--emulate [--seed N] [--posts N] [--rate N]]
 
         Starts the engine: the Kafka source consuming <prefix>.pin|geo|user topics of any prefix, the
-        cleaning stages, and the HTTP ingest API (Kafka REST proxy and Kinesis proxy shapes) with
-        GET /api/status. With no Kafka configured (pipeline.kafka.bootstrap-servers or
+        Kinesis sources of streaming-<prefix>-pin|geo|user when Kinesis is enabled
+        (pipeline.kinesis.enabled or PIPELINE_KINESIS_ENDPOINT), the cleaning stages, and the HTTP
+        ingest API (Kafka REST proxy and Kinesis proxy shapes) with GET /api/status. With no Kafka configured (pipeline.kafka.bootstrap-servers or
         PIPELINE_KAFKA_BOOTSTRAP) it starts an embedded broker, librdkafka's mock cluster, which keeps
         about 5 MB per partition in memory and nothing across restarts. Progress is shown on stderr;
         Ctrl+C drains, commits and stops.
@@ -67,11 +70,21 @@ public sealed class RunVerb : IVerb
             ? $"pipeline: embedded Kafka (in memory, about 5 MB per partition, nothing kept across restarts) at {kafka.BootstrapServers}"
             : $"pipeline: Kafka at {kafka.BootstrapServers}");
         using var producer = new KafkaRecordProducer(kafka.Settings);
+        var kinesis = KinesisSettings.FromConfig(config);
+        using var kinesisClient = kinesis.Enabled ? new KinesisClient(kinesis) : null;
+        IIngestTarget target = new KafkaIngestTarget(kafka, producer);
+        if (kinesisClient is not null)
+        {
+            target = new KinesisIngestTarget(kinesisClient, target);
+            await terminal.Error.WriteLineAsync($"pipeline: Kinesis at {kinesisClient.Endpoint}");
+        }
+
+        JournalFolder.Create(config);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        builder.Services.AddSingleton<IIngestTarget>(new KafkaIngestTarget(kafka, producer));
+        builder.Services.AddSingleton(target);
         builder.Services.AddAkka("pipeline", akka => akka.AddHocon(config, HoconAddMode.Prepend));
         await using var app = builder.Build();
         IngestPath? path = null;
@@ -88,7 +101,10 @@ public sealed class RunVerb : IVerb
         }
 
         var system = app.Services.GetRequiredService<ActorSystem>();
-        path = IngestPath.Start(system, kafka.Settings);
+        var streams = kinesisClient is null ? [] : await KinesisSource.StreamNamesAsync(kinesisClient, kinesis, cancellation);
+        path = IngestPath.Start(system, kafka.Settings, kinesisClient, kinesis, streams);
+        if (streams.Count > 0)
+            await terminal.Error.WriteLineAsync($"pipeline: reading Kinesis streams {string.Join(", ", streams)}");
         await terminal.Error.WriteLineAsync($"pipeline: HTTP ingest and API on {string.Join(", ", app.Urls)}");
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -119,8 +135,7 @@ public sealed class RunVerb : IVerb
             }
 
             await stop.CancelAsync();
-            await path.Kafka.DrainAndShutdown();
-            await path.Completion;
+            await path.DrainAndShutdownAsync(kafka.Settings.DrainTimeout);
         }
 
         foreach (var line in path.Tally.Lines())
