@@ -51,6 +51,8 @@ public sealed class S3LakeStore : ILakeStore, IDisposable
             Key = FullKey(key),
             InputStream = new MemoryStream(content.ToArray(), writable: false),
             AutoCloseStream = true,
+            // Whole-body signing: emulators store aws-chunked bodies verbatim instead of decoding them.
+            UseChunkEncoding = false,
         };
         if (_settings.ServerSideEncryption is { } sse)
         {
