@@ -7,12 +7,12 @@ namespace Pipeline.Actors.Lake;
 public readonly record struct CleanTableRow(ICleanRecord Record, SourcePosition Position)
 {
     /// <summary>
-    /// The date partition of the row: the event time where the table has one (geo
-    /// <c>timestamp</c>, user <c>date_joined</c>), otherwise the arrival time. A pin has no time of
-    /// its own, so pins are partitioned by the day they arrived; so are geo and user records whose
-    /// event time is missing. Dates are UTC.
+    /// The date partition of the row. By event time: the geo <c>timestamp</c> or the user
+    /// <c>date_joined</c>; a pin has no time of its own, so pins are partitioned by the day they
+    /// arrived, and so are geo and user records whose event time is missing. By arrival time: the
+    /// day the record arrived. Dates are UTC.
     /// </summary>
-    public DateOnly Date => DateOnly.FromDateTime(((Record switch
+    public DateOnly Date(LakeDatePartition partition) => DateOnly.FromDateTime(((partition == LakeDatePartition.ArrivalTime ? null : Record switch
     {
         CleanGeo geo => geo.Timestamp,
         CleanUser user => user.DateJoined,

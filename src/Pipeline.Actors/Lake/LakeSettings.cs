@@ -8,6 +8,13 @@ public enum LakeStoreKind
     S3,
 }
 
+/// <summary>Which date names a clean table row's <c>date=</c> folder (see <see cref="CleanTableRow"/>).</summary>
+public enum LakeDatePartition
+{
+    EventTime,
+    ArrivalTime,
+}
+
 /// <summary>Settings of the lake (<c>pipeline.lake</c> in hocon/lake.conf).</summary>
 public sealed record LakeSettings(
     LakeStoreKind Store,
@@ -16,6 +23,8 @@ public sealed record LakeSettings(
     int FlushSize,
     TimeSpan RotateInterval,
     TimeSpan RotateIdle,
+    LakeDatePartition PartitionDate,
+    int ObjectParallelism,
     int WriteParallelism,
     TimeSpan MinBackoff,
     TimeSpan MaxBackoff)
@@ -36,11 +45,18 @@ public sealed record LakeSettings(
             lake.GetInt("flush-size"),
             lake.GetTimeSpan("rotate-interval"),
             lake.GetTimeSpan("rotate-idle"),
+            lake.GetString("partition-date") switch
+            {
+                "event-time" => LakeDatePartition.EventTime,
+                "arrival-time" => LakeDatePartition.ArrivalTime,
+                var other => throw new ConfigurationException($"pipeline.lake.partition-date must be event-time or arrival-time, not '{other}'"),
+            },
+            lake.GetInt("object-parallelism"),
             lake.GetInt("write-parallelism"),
             lake.GetTimeSpan("retry.min-backoff"),
             lake.GetTimeSpan("retry.max-backoff"));
-        if (settings.FlushSize < 1 || settings.WriteParallelism < 1)
-            throw new ConfigurationException("pipeline.lake.flush-size and write-parallelism must be at least 1");
+        if (settings.FlushSize < 1 || settings.WriteParallelism < 1 || settings.ObjectParallelism < 1)
+            throw new ConfigurationException("pipeline.lake.flush-size, object-parallelism and write-parallelism must be at least 1");
         return settings;
     }
 }

@@ -20,7 +20,7 @@ public static class LakeSink
         ILakeStore store, LakeSettings settings, ILoggingAdapter? log = null, CancellationToken cancellationToken = default)
     {
         var durable = store as RetryingLakeStore ?? new RetryingLakeStore(store, settings.MinBackoff, settings.MaxBackoff, log);
-        var writer = new LakeWindowWriter(durable);
+        var writer = new LakeWindowWriter(durable, settings.PartitionDate, settings.ObjectParallelism);
         return Flow.FromGraph(new LakeWindowStage(durable, settings.FlushSize, settings.RotateInterval, settings.RotateIdle))
             .SelectAsync(settings.WriteParallelism, window => Task.Run(() => writer.WriteAsync(window, cancellationToken), cancellationToken));
     }

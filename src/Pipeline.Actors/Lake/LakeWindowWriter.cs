@@ -5,36 +5,38 @@ namespace Pipeline.Actors.Lake;
 
 /// <summary>
 /// Writes one window: first its marker (so a replay closes the window at the same record), then its
-/// raw object, its clean table parts (one per table and date) and its quarantine object. The
-/// returned position is the window's last, to be committed; it is returned only once every object
-/// is durable.
+/// raw object, its clean table parts (one per table and date) and its quarantine object, up to
+/// <paramref name="objectParallelism"/> at a time. The returned position is the window's last, to
+/// be committed; it is returned only once every object is durable.
 /// </summary>
-public sealed class LakeWindowWriter(ILakeStore store)
+public sealed class LakeWindowWriter(ILakeStore store, LakeDatePartition partitionDate = LakeDatePartition.EventTime, int objectParallelism = 8)
 {
     public async Task<SourcePosition> WriteAsync(LakeWindow window, CancellationToken cancellationToken = default)
     {
         var first = window.First;
         await store.PutAsync(LakeKeys.WindowMarker(first, window.MarkerLastOffset), Marker(window), cancellationToken);
 
-        var writes = new List<Task> { store.PutAsync(LakeKeys.Raw(first), RawObject.Write(window.Entries), cancellationToken) };
+        var objects = new List<(string Key, Func<Task<byte[]>> Content)>
+        {
+            (LakeKeys.Raw(first), () => Task.FromResult(RawObject.Write(window.Entries))),
+        };
         var quarantined = window.Entries.Select(e => e.Cleaned).OfType<QuarantinedRecord>().ToList();
         if (quarantined.Count > 0)
-            writes.Add(store.PutAsync(LakeKeys.Quarantine(first), QuarantineObject.Write(quarantined), cancellationToken));
+            objects.Add((LakeKeys.Quarantine(first), () => Task.FromResult(QuarantineObject.Write(quarantined))));
         var parts = window.Entries
             .Select(e => e.Cleaned)
             .OfType<CleanedRecord>()
             .Select(c => new CleanTableRow(c.Record, c.Position))
-            .GroupBy(row => (row.Record.Table, row.Date));
+            .GroupBy(row => (row.Record.Table, Date: row.Date(partitionDate)));
         foreach (var part in parts)
-            writes.Add(WritePartAsync(part.Key.Table, part.Key.Date, first, part.ToList(), cancellationToken));
-        await Task.WhenAll(writes);
-        return window.Last;
-    }
+        {
+            var rows = part.ToList();
+            objects.Add((LakeKeys.TablePart(part.Key.Table, part.Key.Date, first), () => ParquetTables.WriteAsync(part.Key.Table, rows, cancellationToken)));
+        }
 
-    private async Task WritePartAsync(Table table, DateOnly date, SourcePosition first, List<CleanTableRow> rows, CancellationToken cancellationToken)
-    {
-        var content = await ParquetTables.WriteAsync(table, rows, cancellationToken);
-        await store.PutAsync(LakeKeys.TablePart(table, date, first), content, cancellationToken);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = objectParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(objects, options, async (item, token) => await store.PutAsync(item.Key, await item.Content(), token));
+        return window.Last;
     }
 
     private static byte[] Marker(LakeWindow window)

@@ -72,6 +72,20 @@ public sealed class LakeSinkTests : Akka.TestKit.Xunit2.TestKit, IDisposable
     }
 
     [Fact]
+    public async Task Partitioned_by_arrival_time_a_window_writes_one_part_per_table()
+    {
+        var entries = new[]
+        {
+            LakeSamples.Geo(LakeSamples.Kafka("p.geo", 0, 0), 1, "Chile", new DateTimeOffset(2019, 1, 2, 0, 0, 0, TimeSpan.Zero)),
+            LakeSamples.Geo(LakeSamples.Kafka("p.geo", 0, 1), 2, "Peru", new DateTimeOffset(2021, 6, 1, 0, 0, 0, TimeSpan.Zero)),
+        };
+
+        await Run(entries, Settings() with { PartitionDate = LakeDatePartition.ArrivalTime });
+
+        Assert.Equal(["tables/geo/date=2026-11-25/part-p.geo-0-0000000000.parquet"], await new FolderLakeStore(_folder).ListAsync("tables/"));
+    }
+
+    [Fact]
     public async Task A_multi_line_JSON_value_is_written_compactly_on_one_line()
     {
         var entry = LakeSamples.Pin(LakeSamples.Kafka("p.pin", 0, 0), 1);
