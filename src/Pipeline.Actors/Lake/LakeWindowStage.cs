@@ -13,7 +13,8 @@ namespace Pipeline.Actors.Lake;
 /// Replays are aligned with what was written before: the first time a partition is seen, the stage
 /// lists that partition's window markers (written before each window's objects); a window that
 /// starts where a marker starts closes exactly at the marker's last offset, whatever the size, time
-/// or idle rules say, so after a crash the same objects are rewritten with the same content. An
+/// or idle rules say, and any window closes before a record where a marker starts, so after a
+/// crash the same objects are rewritten with the same content. An
 /// aligned window still incomplete when the stream ends is dropped: none of it was reported, so the
 /// source replays it.
 /// </para>
@@ -143,9 +144,11 @@ public sealed class LakeWindowStage(ILakeStore store, int flushSize, TimeSpan ro
             var position = entry.Position;
             if (partition.Open is not null)
             {
+                // A record where an earlier run started a window also closes the open one, so the
+                // replay does not spill into objects that were written (out of order) before the crash.
                 var beyond = partition.AlignedLast is { } target
                     ? SourcePosition.CompareOffsets(position.Offset, target) > 0
-                    : position.ArrivalTime - partition.FirstArrival >= _stage._rotateInterval;
+                    : position.ArrivalTime - partition.FirstArrival >= _stage._rotateInterval || partition.Markers.ContainsKey(position.Offset);
                 if (beyond)
                     Close(partition);
             }

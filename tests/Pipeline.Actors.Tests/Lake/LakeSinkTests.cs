@@ -143,6 +143,25 @@ public sealed class LakeSinkTests : Akka.TestKit.Xunit2.TestKit, IDisposable
     }
 
     [Fact]
+    public async Task A_window_whose_marker_was_lost_is_cut_where_the_next_written_window_starts()
+    {
+        var entries = Enumerable.Range(0, 7).Select(i => LakeSamples.Pin(LakeSamples.Kafka("p.pin", 0, i), i)).ToArray();
+        var store = new FolderLakeStore(_folder);
+        await Run(entries, Settings(flushSize: 2), store);
+        // Windows are written in parallel: [2-3] had not written its marker when the crash came.
+        File.Delete(Path.Combine(_folder, "_windows/topics/p.pin/partition=0/p.pin+0+0000000002+0000000003.json"));
+        var before = await Snapshot(store);
+
+        var replay = await Run(entries, Settings(flushSize: 5), store);
+
+        Assert.Equal(["1", "3", "5", "6"], replay.Select(p => p.Offset));
+        var after = await Snapshot(store);
+        Assert.Equal(before.Keys.Append("_windows/topics/p.pin/partition=0/p.pin+0+0000000002+0000000003.json").Order(StringComparer.Ordinal), after.Keys);
+        foreach (var (key, content) in before)
+            Assert.True(content.SequenceEqual(after[key]), $"{key} changed on replay");
+    }
+
+    [Fact]
     public async Task An_aligned_window_still_incomplete_when_the_stream_ends_is_not_reported()
     {
         var entries = Enumerable.Range(0, 4).Select(i => LakeSamples.Pin(LakeSamples.Kafka("p.pin", 0, i), i)).ToArray();
