@@ -14,8 +14,6 @@ public sealed class HistoryJob(ILakeStore store, HistorySettings settings)
 {
     public const string RunsPrefix = "history/runs/";
 
-    public ILakeStore Store => store;
-
     /// <summary>Runs every metric once. A failure of the computation is returned as a failed run;
     /// only a store that cannot record the run at all throws.</summary>
     public async Task<HistoryRun> RunAsync(DateTimeOffset started, int attempt = 1, CancellationToken cancellationToken = default)

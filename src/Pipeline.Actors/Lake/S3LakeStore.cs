@@ -98,18 +98,6 @@ public sealed class S3LakeStore : ILakeStore, IDisposable
         return keys;
     }
 
-    /// <summary>Makes the bucket if it does not exist yet (for emulators and first runs).</summary>
-    public async Task EnsureBucketAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await _client.PutBucketAsync(new PutBucketRequest { BucketName = _settings.Bucket }, cancellationToken);
-        }
-        catch (AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
-        {
-        }
-    }
-
     public void Dispose() => _client.Dispose();
 
     private string FullKey(string key) => _settings.Prefix.Length == 0 ? key : $"{_settings.Prefix}/{key}";
