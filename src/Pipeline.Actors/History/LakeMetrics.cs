@@ -43,11 +43,11 @@ public static class LakeMetrics
         connection.Open();
         Execute(connection, "SET TimeZone = 'UTC'");
         LoadLatest(connection, lakeFolder, "pin", "ind BIGINT, follower_count BIGINT, poster_name VARCHAR, category VARCHAR",
-            "ind, follower_count, poster_name, category");
+            "follower_count := follower_count, poster_name := poster_name, category := category");
         LoadLatest(connection, lakeFolder, "geo", "ind BIGINT, country VARCHAR, post_year BIGINT",
-            "ind, country, year(timestamp) AS post_year");
+            "country := country, post_year := year(timestamp)");
         LoadLatest(connection, lakeFolder, "user", "ind BIGINT, user_name VARCHAR, age INTEGER, date_joined TIMESTAMPTZ, join_year BIGINT, age_group VARCHAR",
-            $"ind, user_name, age, date_joined, year(date_joined) AS join_year, {AgeGroup} AS age_group");
+            $"user_name := user_name, age := age, date_joined := date_joined, join_year := year(date_joined), age_group := {AgeGroup}");
 
         var queries = Queries(ranges);
         return (metric is null ? Names : [metric])
@@ -100,8 +100,13 @@ public static class LakeMetrics
         QUALIFY row_number() OVER (PARTITION BY k ORDER BY n DESC, category) = 1
         """;
 
-    /// <summary>Loads one clean table keeping the latest record of each post index.</summary>
-    private static void LoadLatest(DuckDBConnection connection, string lakeFolder, string table, string columns, string select)
+    /// <summary>
+    /// Loads one clean table keeping the latest record of each post index: a hash aggregate that
+    /// takes, per index, the <paramref name="fields"/> (a <c>struct_pack</c> list, never null as a
+    /// whole) of the record with the largest (arrival time, source, partition, offset) key; offsets
+    /// compare by length, then digits.
+    /// </summary>
+    private static void LoadLatest(DuckDBConnection connection, string lakeFolder, string table, string columns, string fields)
     {
         Execute(connection, $"CREATE TABLE \"{table}\" ({columns})");
         var folder = Path.Combine(lakeFolder, "tables", table);
@@ -109,9 +114,12 @@ public static class LakeMetrics
             return;
         var files = Path.Combine(folder, "*", "*.parquet").Replace("'", "''");
         Execute(connection, $"""
-            INSERT INTO "{table}" SELECT {select} FROM read_parquet('{files}', hive_partitioning = false)
-            QUALIFY row_number() OVER (PARTITION BY ind
-                ORDER BY arrival_time DESC, source DESC, source_partition DESC, length(source_offset) DESC, source_offset DESC) = 1
+            INSERT INTO "{table}"
+            SELECT ind, unnest(latest) FROM (
+                SELECT ind, arg_max(struct_pack({fields}),
+                    struct_pack(t := arrival_time, s := source, p := source_partition, l := length(source_offset), o := source_offset)) AS latest
+                FROM read_parquet('{files}', hive_partitioning = false)
+                GROUP BY ind)
             """);
     }
 

@@ -16,7 +16,7 @@ namespace Pipeline.Actors.Tests.History;
 ///  5  beauty   Eve    -         Peru    2021      55  Eve E   2017-03-01   (earlier geo record: Atlantis)
 ///  6  beauty   Fay    200       Peru    2017      17  Fay F   2015-02-01
 ///  7  art      Ann    150       Peru    2023      20  Ann A   2015-05-01
-///  8  travel   Gus    250       -       2019      50  Gus G   2021-01-01
+///  8  travel   Gus    250       -       2019      50  Gus G   2021-01-01   (earlier geo record: Zanzibar)
 ///  9  -        Hal    400       Peru    2019      36  Hal H   2018-01-01
 /// 10  art      Ivy    10        Peru    2022      45  Ivy I   2016-09-09
 /// </code>
@@ -42,6 +42,7 @@ internal static class SmallLake
         var writer = new LakeWindowWriter(store);
         var pins = new List<LakeEntry> { LakeSamples.Pin(LakeSamples.Kafka("p.pin", 0, 0), 2, "Zed", 999999, "zzz") };
         var geos = new List<LakeEntry> { LakeSamples.Geo(LakeSamples.Kafka("p.geo", 0, 0), 5, "Atlantis", new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero)) };
+        await writer.WriteAsync(new LakeWindow([LakeSamples.Geo(LakeSamples.Kafka("p.geo", 1, 0), 8, "Zanzibar", new DateTimeOffset(2019, 1, 1, 0, 0, 0, TimeSpan.Zero))]));
         var users = new List<LakeEntry>();
         foreach (var post in Posts)
         {
