@@ -214,28 +214,34 @@ public static class KafkaConsumeBench
         using var system = ActorSystem.Create("kafka-bench", "akka.loglevel = WARNING");
         var materializer = system.Materializer();
         var settings = new KafkaSettings { BootstrapServers = bootstrap, GroupId = group };
-        var (control, source) = KafkaSource.Create(settings).PreMaterialize(materializer);
         var counted = 0;
         Stopwatch? clock = null;
         var all = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
-        source
+
+        // The control is the materialized value, known only once Run returns; the sink waits for it.
+        // (PreMaterialize would hand it over earlier but puts an actor boundary after the source.)
+        var controlReady = new TaskCompletionSource<KafkaControl>(TaskCreationOptions.RunContinuationsAsynchronously);
+        KafkaControl? known = null;
+        var control = KafkaSource.Create(settings)
             .Select(record => record)
-            .RunWith(Sink.ForEach<RawRecord>(record =>
+            .ToMaterialized(Sink.ForEach<RawRecord>(record =>
             {
                 clock ??= Stopwatch.StartNew();
                 if (reportDone)
                 {
-                    control.MarkDone(record.Position);
+                    (known ??= controlReady.Task.GetAwaiter().GetResult()).MarkDone(record.Position);
                 }
 
                 if (++counted == RecordCount)
                 {
                     all.SetResult(clock.Elapsed);
                 }
-            }), materializer);
+            }), Keep.Left)
+            .Run(materializer);
+        controlReady.SetResult(control);
 
         var elapsed = all.Task.GetAwaiter().GetResult();
-        control.DrainAndShutdown(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
+        control.DrainAndShutdown(TimeSpan.FromSeconds(reportDone ? 10 : 0.2)).GetAwaiter().GetResult();
         return (RecordCount - 1) / elapsed.TotalSeconds;
     }
 }
