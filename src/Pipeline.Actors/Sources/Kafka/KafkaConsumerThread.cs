@@ -20,6 +20,15 @@ internal sealed class KafkaConsumerThread
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan ClusterIdTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a batch may wait for more records before it is handed over. Waking the
+    /// stage costs microseconds of thread switching, which one-record batches would pay per record.</summary>
+    private static readonly TimeSpan BatchLinger = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>How long the buffer may stay full before the partitions are paused. Pausing makes
+    /// librdkafka drop the records it prefetched and fetch them again on resume, so short
+    /// back-pressure is waited out instead (without polling: well within max.poll.interval.ms).</summary>
+    private static readonly TimeSpan PauseAfter = TimeSpan.FromMilliseconds(500);
+
     private readonly KafkaSettings _settings;
     private readonly RecordBuffer _buffer;
     private readonly int _batchSize;
@@ -39,6 +48,7 @@ internal sealed class KafkaConsumerThread
     private bool _intakeStopped;
     private bool _intakeEndSignalled;
     private bool _paused;
+    private DateTime? _fullSince;
     private bool _streamEnded;
     private DateTime? _drainDeadline;
     private int _doneSinceCommit;
@@ -141,7 +151,15 @@ internal sealed class KafkaConsumerThread
                 return;
             }
 
-            Poll(consumer);
+            if (WaitingOutBackPressure())
+            {
+                _buffer.WaitForSpace(PollTimeout);
+            }
+            else
+            {
+                Poll(consumer);
+            }
+
             FollowBackPressure(consumer);
             if (_doneSinceCommit >= _settings.CommitBatchSize || _sinceCommit.Elapsed >= _settings.CommitInterval)
             {
@@ -224,6 +242,7 @@ internal sealed class KafkaConsumerThread
         try
         {
             var result = consumer.Consume(PollTimeout);
+            var lingerUntil = DateTime.UtcNow + BatchLinger;
             while (result is not null)
             {
                 // While stopped, records that slipped through (from a partition assigned during
@@ -233,12 +252,13 @@ internal sealed class KafkaConsumerThread
                     (batch ??= new List<RawRecord>(_batchSize)).Add(Deliver(result));
                 }
 
-                if (batch is not null && batch.Count >= _batchSize)
+                var linger = lingerUntil - DateTime.UtcNow;
+                if (batch is not null && batch.Count >= _batchSize || linger <= TimeSpan.Zero)
                 {
                     break;
                 }
 
-                result = consumer.Consume(TimeSpan.Zero);
+                result = consumer.Consume(linger);
             }
         }
         catch (ConsumeException e) when (!e.Error.IsFatal)
@@ -284,6 +304,8 @@ internal sealed class KafkaConsumerThread
         return new RawRecord(topic.Table, result.Message.Value ?? [], position);
     }
 
+    private bool WaitingOutBackPressure() => _fullSince is not null && !_paused && !_intakeStopped;
+
     private void FollowBackPressure(IConsumer<Ignore, byte[]> consumer)
     {
         if (_intakeStopped)
@@ -292,14 +314,22 @@ internal sealed class KafkaConsumerThread
         }
 
         var buffered = _buffer.Count;
-        if (!_paused && buffered >= _settings.BufferSize)
+        if (buffered >= _settings.BufferSize)
         {
-            Pause(consumer);
+            _fullSince ??= DateTime.UtcNow;
+            if (!_paused && DateTime.UtcNow - _fullSince >= PauseAfter)
+            {
+                Pause(consumer);
+            }
         }
-        else if (_paused && buffered <= _settings.BufferSize / 2)
+        else if (!_paused || buffered <= _settings.BufferSize / 2)
         {
-            _paused = false;
-            consumer.Resume(consumer.Assignment);
+            _fullSince = null;
+            if (_paused)
+            {
+                _paused = false;
+                consumer.Resume(consumer.Assignment);
+            }
         }
     }
 
@@ -326,12 +356,15 @@ internal sealed class KafkaConsumerThread
         }
     }
 
-    private void Commit(IConsumer<Ignore, byte[]> consumer) => Commit(consumer, _ => true);
-
-    private void Commit(IConsumer<Ignore, byte[]> consumer, Func<TopicPartition, bool> include)
+    private void Commit(IConsumer<Ignore, byte[]> consumer)
     {
         _sinceCommit.Restart();
         _doneSinceCommit = 0;
+        Commit(consumer, _ => true);
+    }
+
+    private void Commit(IConsumer<Ignore, byte[]> consumer, Func<TopicPartition, bool> include)
+    {
         var offsets = new List<(PartitionProgress Progress, TopicPartitionOffset Offset)>();
         foreach (var topic in _topicsByName.Values)
         {

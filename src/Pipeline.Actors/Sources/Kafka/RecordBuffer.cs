@@ -11,6 +11,7 @@ namespace Pipeline.Actors.Sources.Kafka;
 internal sealed class RecordBuffer
 {
     private readonly ConcurrentQueue<RawRecord[]> _batches = new();
+    private readonly SemaphoreSlim _taken = new(0);
     private Action _onAvailable = () => { };
     private int _count;
     private int _awaiting;
@@ -36,8 +37,16 @@ internal sealed class RecordBuffer
         }
 
         Interlocked.Add(ref _count, -batch.Length);
+        if (_taken.CurrentCount == 0)
+        {
+            _taken.Release();
+        }
+
         return true;
     }
+
+    /// <summary>Blocks the consumer thread until the stage took a batch or the timeout passed.</summary>
+    public void WaitForSpace(TimeSpan timeout) => _taken.Wait(timeout);
 
     /// <summary>Asks to be woken by the next <see cref="Add"/>, or right away if a batch arrived
     /// since the last failed <see cref="TryTake"/>.</summary>
