@@ -32,7 +32,7 @@ internal sealed class KafkaConsumerThread
     private readonly KafkaSettings _settings;
     private readonly RecordBuffer _buffer;
     private readonly int _batchSize;
-    private readonly ConcurrentQueue<SourcePosition> _done = new();
+    private readonly ConcurrentQueue<(SourcePosition Position, bool Through)> _done = new();
     private readonly ConcurrentQueue<Command> _commands = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<string, TopicState> _topicsByName = new(StringComparer.Ordinal);
@@ -82,7 +82,9 @@ internal sealed class KafkaConsumerThread
         new Thread(Run) { IsBackground = true, Name = $"kafka-consumer-{_settings.GroupId}" }.Start();
     }
 
-    public void ReportDone(SourcePosition position) => _done.Enqueue(position);
+    public void ReportDone(SourcePosition position) => _done.Enqueue((position, false));
+
+    public void ReportDoneThrough(SourcePosition position) => _done.Enqueue((position, true));
 
     public void Stop() => _commands.Enqueue(new StopIntake());
 
@@ -341,15 +343,16 @@ internal sealed class KafkaConsumerThread
 
     private void ApplyDone()
     {
-        while (_done.TryDequeue(out var position))
+        while (_done.TryDequeue(out var report))
         {
+            var position = report.Position;
             // Positions of other sources, of partitions no longer assigned (revoked: their commit is
             // dropped) or from before the current assignment change nothing.
             if (_topicsBySource.TryGetValue(position.Source, out var topic)
                 && int.TryParse(position.Partition, NumberStyles.None, CultureInfo.InvariantCulture, out var partition)
                 && long.TryParse(position.Offset, NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
                 && topic.Partitions.TryGetValue(partition, out var progress)
-                && progress.Done(offset))
+                && (report.Through ? progress.DoneThrough(offset) : progress.Done(offset)))
             {
                 _doneSinceCommit++;
             }

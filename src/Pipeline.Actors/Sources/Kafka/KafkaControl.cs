@@ -34,6 +34,12 @@ public sealed class KafkaControl
     /// </summary>
     public void MarkDone(SourcePosition position) => _consumer.ReportDone(position);
 
+    /// <summary>
+    /// Reports that this position and every position delivered before it in the same partition are
+    /// done: for consumers that make whole windows durable at once and report the window's last position.
+    /// </summary>
+    public void MarkDoneThrough(SourcePosition position) => _consumer.ReportDoneThrough(position);
+
     /// <summary>A sink that reports every position it receives as done.</summary>
     public Sink<SourcePosition, NotUsed> Committer =>
         Flow.Create<SourcePosition>().To(Sink.ForEach<SourcePosition>(MarkDone));

@@ -56,5 +56,25 @@ internal sealed class PartitionProgress
         return true;
     }
 
+    /// <summary>Records that every delivered offset up to and including <paramref name="offset"/> is
+    /// done, as a sink that makes whole windows durable reports. Returns false when that changes nothing.</summary>
+    public bool DoneThrough(long offset)
+    {
+        if (_pending.Count == 0 || offset < _pending.Peek())
+        {
+            return false;
+        }
+
+        var highest = _pending.Dequeue();
+        while (_pending.Count > 0 && (_pending.Peek() <= offset || _doneAhead.Contains(_pending.Peek())))
+        {
+            highest = _pending.Dequeue();
+        }
+
+        _doneAhead.RemoveWhere(done => done <= highest);
+        Committable = highest + 1;
+        return true;
+    }
+
     public void MarkCommitted(long offset) => Committed = offset;
 }

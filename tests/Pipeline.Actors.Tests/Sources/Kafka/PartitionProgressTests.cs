@@ -20,6 +20,22 @@ public class PartitionProgressTests
     }
 
     [Fact]
+    public void Done_through_covers_every_delivered_offset_up_to_it_and_joins_offsets_done_ahead()
+    {
+        var progress = Delivered(10, 12, 13, 15, 16);
+        Assert.True(progress.Done(15));
+
+        Assert.True(progress.DoneThrough(13));
+        Assert.Equal(16, progress.Committable);
+        Assert.Equal(1, progress.InFlight);
+
+        Assert.False(progress.DoneThrough(14));
+        Assert.True(progress.DoneThrough(16));
+        Assert.Equal(17, progress.Committable);
+        Assert.Equal(0, progress.InFlight);
+    }
+
+    [Fact]
     public void Commits_one_past_the_highest_contiguous_done_offset()
     {
         var progress = Delivered(0, 1, 2, 3, 4);
