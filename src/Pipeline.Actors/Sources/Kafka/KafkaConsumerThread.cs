@@ -244,7 +244,7 @@ internal sealed class KafkaConsumerThread
         try
         {
             var result = consumer.Consume(PollTimeout);
-            var lingerUntil = DateTime.UtcNow + BatchLinger;
+            var started = Stopwatch.GetTimestamp();
             while (result is not null)
             {
                 // While stopped, records that slipped through (from a partition assigned during
@@ -254,7 +254,7 @@ internal sealed class KafkaConsumerThread
                     (batch ??= new List<RawRecord>(_batchSize)).Add(Deliver(result));
                 }
 
-                var linger = lingerUntil - DateTime.UtcNow;
+                var linger = BatchLinger - Stopwatch.GetElapsedTime(started);
                 if (batch is not null && batch.Count >= _batchSize || linger <= TimeSpan.Zero)
                 {
                     break;
