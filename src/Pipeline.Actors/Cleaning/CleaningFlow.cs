@@ -13,4 +13,9 @@ public static class CleaningFlow
     /// </summary>
     public static Flow<RawRecord, Cleaned, NotUsed> Create() =>
         Flow.Create<RawRecord>().Select(RecordCleaner.Clean).Named("cleaning");
+
+    /// <summary>The same stage keeping each raw record beside its outcome, for sinks that store both
+    /// (the lake keeps the bytes as received and the clean tables).</summary>
+    public static Flow<RawRecord, (RawRecord Raw, Cleaned Cleaned), NotUsed> KeepingRaw() =>
+        Flow.Create<RawRecord>().Select(raw => (raw, RecordCleaner.Clean(raw))).Named("cleaning");
 }

@@ -3,6 +3,8 @@ using Akka.Actor;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Pipeline.Actors.Cleaning;
+using Pipeline.Actors.Lake;
+using Pipeline.Actors.Positions;
 using Pipeline.Actors.Records;
 using Pipeline.Actors.Sources.Kafka;
 using Pipeline.Actors.Sources.Kinesis;
@@ -11,9 +13,10 @@ using Pipeline.Actors.Sources.Kinesis.Client;
 namespace Pipeline.Host.Engine;
 
 /// <summary>
-/// The running path from the sources (Kafka, and the Kinesis streams when Kinesis is enabled)
-/// through the cleaning stages. Each position goes back to the source it came from once its element
-/// has been cleaned and counted, so sources commit only what was processed.
+/// The running path: the sources (Kafka, and the Kinesis streams when Kinesis is enabled), the
+/// cleaning stages, then every consumer that makes the records durable (the lake). A position goes
+/// back to its source once every consumer reported it durable (<see cref="CommitGate"/>), so a crash
+/// anywhere loses nothing (DESIGN.md, "Positions").
 /// </summary>
 public sealed class IngestPath
 {
@@ -29,18 +32,28 @@ public sealed class IngestPath
 
     public IReadOnlyList<KinesisControl> Kinesis { get; }
 
-    /// <summary>Completes when every source ended and every element in flight was processed.</summary>
+    /// <summary>Completes when every source ended and every element in flight was made durable.</summary>
     public Task Completion { get; }
 
     public CleaningTally Tally { get; }
 
     /// <param name="streams">The Kinesis streams to read, with their client; empty when Kinesis is off.</param>
-    public static IngestPath Start(ActorSystem system, KafkaSettings kafka, KinesisClient? kinesisClient, KinesisSettings kinesis, IReadOnlyList<string> streams)
+    /// <param name="consumers">Each makes every element durable and emits, in order per partition,
+    /// positions up to which everything is durable.</param>
+    public static IngestPath Start(ActorSystem system, KafkaSettings kafka, KinesisClient? kinesisClient, KinesisSettings kinesis,
+        IReadOnlyList<string> streams, IReadOnlyList<Flow<LakeEntry, SourcePosition, NotUsed>> consumers)
     {
         var materializer = system.Materializer();
         var tally = new CleaningTally();
-        // Pre-materialised so the commit step can reach each source's control handle.
-        var (kafkaControl, records) = KafkaSource.Create(kafka).PreMaterialize(materializer);
+        // The commit step needs the Kafka source's control, known once the graph is materialised and
+        // long before the first window is durable. Not pre-materialised: that would put an actor
+        // boundary right after the source, which costs most of its throughput.
+        var kafkaControl = new TaskCompletionSource<KafkaControl>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var records = KafkaSource.Create(kafka).MapMaterializedValue(control =>
+        {
+            kafkaControl.SetResult(control);
+            return NotUsed.Instance;
+        });
         var kinesisControls = new List<KinesisControl>();
         foreach (var stream in streams)
         {
@@ -50,26 +63,46 @@ public sealed class IngestPath
         }
 
         var kinesisBySource = kinesisControls.ToDictionary(k => k.SourceName, StringComparer.Ordinal);
-        var completion = records
-            .Via(CleaningFlow.Create())
-            .Select(outcome =>
+        var cleaned = records
+            .Via(CleaningFlow.KeepingRaw())
+            .Select(pair =>
             {
-                tally.Add(outcome);
-                return outcome.Position;
-            })
+                tally.Add(pair.Cleaned);
+                return new LakeEntry(pair.Raw, pair.Cleaned);
+            });
+        var completion = cleaned
+            .Via(Durable(consumers))
             .RunForeach(Commit, materializer);
-        return new IngestPath(kafkaControl, kinesisControls, completion, tally);
+        return new IngestPath(kafkaControl.Task.Result, kinesisControls, completion, tally);
 
         void Commit(SourcePosition position)
         {
             if (kinesisBySource.TryGetValue(position.Source, out var stream))
                 stream.Commit(position);
             else
-                kafkaControl.MarkDone(position);
+                kafkaControl.Task.Result.MarkDoneThrough(position);
         }
     }
 
-    /// <summary>Stops intake everywhere, lets what is in flight finish, commits it and closes the sources.</summary>
+    /// <summary>Feeds every element to every consumer and emits the positions all of them made durable.</summary>
+    private static Flow<LakeEntry, SourcePosition, NotUsed> Durable(IReadOnlyList<Flow<LakeEntry, SourcePosition, NotUsed>> consumers) =>
+        Flow.FromGraph(GraphDsl.Create(builder =>
+        {
+            var fanOut = builder.Add(new Broadcast<LakeEntry>(consumers.Count));
+            var fanIn = builder.Add(new Merge<(int, SourcePosition)>(consumers.Count));
+            var gate = builder.Add(CommitGate.Flow(consumers.Count));
+            for (var i = 0; i < consumers.Count; i++)
+            {
+                var consumer = i;
+                var tagged = builder.Add(consumers[i].Select(position => (consumer, position)));
+                builder.From(fanOut.Out(i)).Via(tagged).To(fanIn.In(i));
+            }
+
+            builder.From(fanIn.Out).To(gate.Inlet);
+            return new FlowShape<LakeEntry, SourcePosition>(fanOut.In, gate.Outlet);
+        }));
+
+    /// <summary>Stops intake everywhere, lets what is in flight become durable, commits it and closes the sources.</summary>
     public async Task DrainAndShutdownAsync(TimeSpan timeout)
     {
         var kinesis = Kinesis.Select(k => k.DrainAndShutdownAsync(Completion, timeout));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pipeline.Actors.Cleaning;
 using Pipeline.Actors.Emulation;
+using Pipeline.Actors.Lake;
 using Pipeline.Actors.Sources.Kafka;
 using Pipeline.Actors.Sources.Kinesis;
 using Pipeline.Actors.Sources.Kinesis.Client;
@@ -101,13 +102,20 @@ public sealed class RunVerb : IVerb
         }
 
         var system = app.Services.GetRequiredService<ActorSystem>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var streams = kinesisClient is null ? [] : await KinesisSource.StreamNamesAsync(kinesisClient, kinesis, cancellation);
-        path = IngestPath.Start(system, kafka.Settings, kinesisClient, kinesis, streams);
+        var lake = LakeSettings.FromConfig(config);
+        var lakeStore = LakeStores.Create(lake);
+        using var lakeDisposal = lakeStore as IDisposable;
+        // Ends the lake's retries only when a drain could not finish: a clean stop writes everything.
+        using var lakeGiveUp = new CancellationTokenSource();
+        await terminal.Error.WriteLineAsync($"pipeline: lake at {lakeStore.Location}");
+        path = IngestPath.Start(system, kafka.Settings, kinesisClient, kinesis, streams,
+            [LakeSink.Create(lakeStore, lake, system.Log, lakeGiveUp.Token)]);
         if (streams.Count > 0)
             await terminal.Error.WriteLineAsync($"pipeline: reading Kinesis streams {string.Join(", ", streams)}");
         await terminal.Error.WriteLineAsync($"pipeline: HTTP ingest and API on {string.Join(", ", app.Urls)}");
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var produced = 0L;
         var feed = emulate
             ? EmulatorFeed.RunAsync(emulator, kafka, producer, rate, () => Interlocked.Increment(ref produced), stop.Token)
@@ -135,6 +143,7 @@ public sealed class RunVerb : IVerb
             }
 
             await stop.CancelAsync();
+            lakeGiveUp.CancelAfter(kafka.Settings.DrainTimeout);
             await path.DrainAndShutdownAsync(kafka.Settings.DrainTimeout);
         }
 

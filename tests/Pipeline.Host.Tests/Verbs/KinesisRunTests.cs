@@ -27,6 +27,8 @@ public sealed class KinesisRunTests : IDisposable
               secret-access-key = "local"
               idle-poll-interval = 200ms
             }
+            pipeline.lake.folder.path = "{{Path.Combine(_folder, "lake")}}"
+            pipeline.lake.rotate-idle = 500ms
             akka.persistence.journal.sql.connection-string = "Data Source={{journal}}"
             akka.persistence.query.journal.sql.connection-string = "Data Source={{journal}}"
             akka.persistence.snapshot-store.sql.connection-string = "Data Source={{journal}}"

@@ -11,9 +11,15 @@ public class RunVerbTests
     [Fact]
     public async Task Emulated_posts_go_through_the_embedded_kafka_and_the_cleaning_stages()
     {
-        var run = await VerbRun.Of("run", "--urls", "http://127.0.0.1:0", "--emulate", "--posts", "200", "--rate", "0", "--seed", "11");
+        using var folder = new EngineFolder();
+
+        var run = await VerbRun.Of("run", "--urls", "http://127.0.0.1:0", "--config", folder.Config, "--emulate", "--posts", "200", "--rate", "0", "--seed", "11");
 
         Assert.Equal(0, run.ExitCode);
+        var raw = Directory.GetFiles(Path.Combine(folder.Lake, "topics"), "*.json", SearchOption.AllDirectories);
+        Assert.Equal(600, raw.Sum(file => File.ReadAllLines(file).Length));
+        Assert.All(raw, file => Assert.Matches(@"topics/emulator\.(pin|geo|user)/partition=\d+/emulator\.(pin|geo|user)\+\d+\+\d{10}\.json$", file));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(folder.Lake, "tables"), "*.parquet", SearchOption.AllDirectories));
         Assert.Contains("embedded Kafka", run.Error);
         var lines = run.Error.Split('\n').Select(l => l.Trim()).ToList();
         var outcomes = lines

@@ -11,8 +11,16 @@ public sealed class RunningEngine : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new(TimeSpan.FromMinutes(3));
     private readonly Task<int> _running;
 
-    private RunningEngine(params string[] extraArgs)
+    private readonly EngineFolder? _folder;
+
+    private RunningEngine(string[] extraArgs)
     {
+        if (!extraArgs.Contains("--config"))
+        {
+            _folder = new EngineFolder();
+            extraArgs = [.. extraArgs, "--config", _folder.Config];
+        }
+
         var terminal = new Terminal(TextReader.Null, TextWriter.Null, _error, () => Stream.Null, () => Stream.Null);
         _running = new CommandLine(Pipeline.Host.Verbs.Verbs.All).RunAsync(["run", "--urls", "http://127.0.0.1:0", .. extraArgs], terminal, _stop.Token);
     }
@@ -22,6 +30,9 @@ public sealed class RunningEngine : IAsyncDisposable
     public HttpClient Http { get; private set; } = null!;
 
     public string Error => _error.Text;
+
+    /// <summary>The lake folder of this run, when the engine made its own folder.</summary>
+    public string? Lake => _folder?.Lake;
 
     public static async Task<RunningEngine> StartAsync(params string[] extraArgs)
     {
@@ -71,6 +82,7 @@ public sealed class RunningEngine : IAsyncDisposable
             await StopAsync();
         Http?.Dispose();
         _stop.Dispose();
+        _folder?.Dispose();
     }
 
     /// <summary>The verb writes progress from a timer thread while the test reads.</summary>

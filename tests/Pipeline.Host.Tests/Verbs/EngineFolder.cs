@@ -1,0 +1,30 @@
+namespace Pipeline.Host.Tests.Verbs;
+
+/// <summary>A temporary folder for one engine run: its lake and journal, and the HOCON overlay that
+/// points the engine there so runs never share state.</summary>
+public sealed class EngineFolder : IDisposable
+{
+    public EngineFolder(string extraHocon = "")
+    {
+        Root = Directory.CreateTempSubdirectory("pipeline-engine-").FullName;
+        Config = Path.Combine(Root, "engine.conf");
+        var journal = Path.Combine(Root, "journal.db");
+        File.WriteAllText(Config, $$"""
+            pipeline.lake.folder.path = "{{Lake}}"
+            pipeline.lake.rotate-idle = 500ms
+            akka.persistence.journal.sql.connection-string = "Data Source={{journal}}"
+            akka.persistence.query.journal.sql.connection-string = "Data Source={{journal}}"
+            akka.persistence.snapshot-store.sql.connection-string = "Data Source={{journal}}"
+            {{extraHocon}}
+            """);
+    }
+
+    public string Root { get; }
+
+    public string Lake => Path.Combine(Root, "lake");
+
+    /// <summary>The overlay to pass as <c>--config</c>.</summary>
+    public string Config { get; }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}
