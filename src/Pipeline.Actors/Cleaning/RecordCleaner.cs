@@ -44,9 +44,10 @@ public static class RecordCleaner
         {
             return Quarantine(raw, QuarantineReason.MalformedJson, e.Message);
         }
-        catch (InvalidOperationException e)
+        catch (InvalidOperationException e) when (e.TargetSite?.DeclaringType?.Assembly == typeof(Utf8JsonReader).Assembly)
         {
-            // Utf8JsonReader reports text that is not valid UTF-8 when the string is decoded.
+            // Utf8JsonReader reports invalid UTF-8, and escapes that spell invalid UTF-16 (a lone
+            // surrogate), only when a string is decoded; our own invalid operations stay bugs.
             return Quarantine(raw, QuarantineReason.MalformedJson, e.Message);
         }
     }
