@@ -9,7 +9,9 @@ public static class CleaningFlow
 {
     /// <summary>
     /// Cleans each record with <see cref="RecordCleaner.Clean"/>. Cleaning never throws, so a
-    /// quarantined record is just another element and never stops the stream.
+    /// quarantined record is just another element and never stops the stream. A plain fused
+    /// <c>Select</c>: cleaning takes about a microsecond, less than handing records to other threads
+    /// costs, so ordered parallel variants were slower (bench entry <c>cleaning-flow</c>).
     /// </summary>
     public static Flow<RawRecord, Cleaned, NotUsed> Create() =>
         Flow.Create<RawRecord>().Select(RecordCleaner.Clean).Named("cleaning");

@@ -26,60 +26,50 @@ internal struct PinFields : IRecordFields
 
     public void Read(scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader, char[] scratch)
     {
-        // Names are tested in the order the original emulator sends them.
-        if (PostIndex.IsIndexName(name))
+        // The length picks the candidates, so each property costs one or two comparisons.
+        switch (name.Length)
         {
-            index.Read(ref reader, scratch);
-        }
-        else if (name.SequenceEqual("unique_id"u8))
-        {
-            uniqueId = ReadText(ref reader, scratch, "unique_id", out uniqueIdIssue);
-        }
-        else if (name.SequenceEqual("title"u8))
-        {
-            title = ReadText(ref reader, scratch, "title", out titleIssue);
-        }
-        else if (name.SequenceEqual("description"u8))
-        {
-            description = ReadText(ref reader, scratch, "description", out descriptionIssue);
-        }
-        else if (name.SequenceEqual("poster_name"u8))
-        {
-            posterName = ReadText(ref reader, scratch, "poster_name", out posterNameIssue);
-        }
-        else if (name.SequenceEqual("follower_count"u8))
-        {
-            followerCount = ReadFollowerCount(ref reader, scratch, out followerCountIssue);
-        }
-        else if (name.SequenceEqual("tag_list"u8))
-        {
-            tagList = JsonValue.TryText(ref reader, scratch, out var text, out tagListIssue) ? TagList.Parse(text, out tagListIssue) : null;
-        }
-        else if (name.SequenceEqual("is_image_or_video"u8))
-        {
-            isImageOrVideo = ReadText(ref reader, scratch, "is_image_or_video", out isImageOrVideoIssue);
-        }
-        else if (name.SequenceEqual("image_src"u8))
-        {
-            imageSrc = ReadText(ref reader, scratch, "image_src", out imageSrcIssue);
-        }
-        else if (name.SequenceEqual("downloaded"u8))
-        {
-            downloaded = ReadDownloaded(ref reader, scratch, out downloadedIssue);
-        }
-        else if (name.SequenceEqual("save_location"u8))
-        {
-            saveLocation = JsonValue.TryText(ref reader, scratch, out var text, out saveLocationIssue)
-                ? SaveLocation.Clean(text, out saveLocationIssue)
-                : null;
-        }
-        else if (name.SequenceEqual("category"u8))
-        {
-            category = ReadText(ref reader, scratch, "category", out categoryIssue);
-        }
-        else
-        {
-            reader.Skip();
+            case 3 or 5 when PostIndex.IsIndexName(name):
+                index.Read(ref reader, scratch);
+                break;
+            case 5 when name.SequenceEqual("title"u8):
+                title = ReadText(ref reader, scratch, "title", out titleIssue);
+                break;
+            case 8 when name.SequenceEqual("tag_list"u8):
+                tagList = JsonValue.TryText(ref reader, scratch, out var tags, out tagListIssue) ? TagList.Parse(tags, out tagListIssue) : null;
+                break;
+            case 8 when name.SequenceEqual("category"u8):
+                category = ReadText(ref reader, scratch, "category", out categoryIssue);
+                break;
+            case 9 when name.SequenceEqual("unique_id"u8):
+                uniqueId = ReadText(ref reader, scratch, "unique_id", out uniqueIdIssue);
+                break;
+            case 9 when name.SequenceEqual("image_src"u8):
+                imageSrc = ReadText(ref reader, scratch, "image_src", out imageSrcIssue);
+                break;
+            case 10 when name.SequenceEqual("downloaded"u8):
+                downloaded = ReadDownloaded(ref reader, scratch, out downloadedIssue);
+                break;
+            case 11 when name.SequenceEqual("description"u8):
+                description = ReadText(ref reader, scratch, "description", out descriptionIssue);
+                break;
+            case 11 when name.SequenceEqual("poster_name"u8):
+                posterName = ReadText(ref reader, scratch, "poster_name", out posterNameIssue);
+                break;
+            case 13 when name.SequenceEqual("save_location"u8):
+                saveLocation = JsonValue.TryText(ref reader, scratch, out var location, out saveLocationIssue)
+                    ? SaveLocation.Clean(location, out saveLocationIssue)
+                    : null;
+                break;
+            case 14 when name.SequenceEqual("follower_count"u8):
+                followerCount = ReadFollowerCount(ref reader, scratch, out followerCountIssue);
+                break;
+            case 17 when name.SequenceEqual("is_image_or_video"u8):
+                isImageOrVideo = ReadText(ref reader, scratch, "is_image_or_video", out isImageOrVideoIssue);
+                break;
+            default:
+                reader.Skip();
+                break;
         }
     }
 

@@ -13,18 +13,6 @@ public static class Placeholders
     public const string TagList = "N,o, ,T,a,g,s, ,A,v,a,i,l,a,b,l,e";
     public const string ImageSrc = "Image src error.";
 
-    /// <summary>The placeholders of each pin field (by its clean name); fields without any are absent.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByField { get; } =
-        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
-        {
-            ["title"] = [Title],
-            ["description"] = [StoryDescription, Description],
-            ["poster_name"] = [UserInfoError],
-            ["follower_count"] = [UserInfoError],
-            ["tag_list"] = [TagList],
-            ["image_src"] = [ImageSrc],
-        };
-
     /// <summary>Whether the trimmed text is a placeholder of the pin field <paramref name="field"/>.</summary>
     public static bool IsPlaceholder(string field, ReadOnlySpan<char> trimmed) => field switch
     {

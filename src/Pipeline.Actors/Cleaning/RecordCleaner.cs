@@ -17,7 +17,10 @@ public static class RecordCleaner
     /// <summary>How much of a too-large record the quarantine entry keeps.</summary>
     public const int TooLargeKeptBytes = 4096;
 
-    /// <summary>Text of a record decodes into one scratch buffer of at least its byte length (UTF-16 never needs more units than UTF-8 bytes).</summary>
+    /// <summary>
+    /// The smallest decoding buffer rented. All text of a record decodes into one buffer at least as
+    /// long as the record's bytes, since UTF-16 never needs more units than UTF-8 has bytes.
+    /// </summary>
     private const int MinScratchChars = 256;
 
     public static Cleaned Clean(RawRecord raw)
@@ -44,9 +47,10 @@ public static class RecordCleaner
         {
             return Quarantine(raw, QuarantineReason.MalformedJson, e.Message);
         }
-        catch (InvalidOperationException e)
+        catch (InvalidOperationException e) when (e.TargetSite?.DeclaringType?.Assembly == typeof(Utf8JsonReader).Assembly)
         {
-            // Utf8JsonReader reports text that is not valid UTF-8 when the string is decoded.
+            // Utf8JsonReader reports invalid UTF-8, and escapes that spell invalid UTF-16 (a lone
+            // surrogate), only when a string is decoded; our own invalid operations stay bugs.
             return Quarantine(raw, QuarantineReason.MalformedJson, e.Message);
         }
     }

@@ -66,18 +66,18 @@ public static class CleanJsonWriter
     {
         writer.WriteStartObject();
         writer.WriteNumber("ind"u8, pin.Ind);
-        writer.WriteString("unique_id"u8, pin.UniqueId);
-        writer.WriteString("title"u8, pin.Title);
-        writer.WriteString("description"u8, pin.Description);
+        JsonText.WriteString(writer, "unique_id"u8, pin.UniqueId);
+        JsonText.WriteString(writer, "title"u8, pin.Title);
+        JsonText.WriteString(writer, "description"u8, pin.Description);
         WriteNumber(writer, "follower_count"u8, pin.FollowerCount);
-        writer.WriteString("poster_name"u8, pin.PosterName);
+        JsonText.WriteString(writer, "poster_name"u8, pin.PosterName);
         writer.WritePropertyName("tag_list"u8);
         if (pin.TagList is { } tags)
         {
             writer.WriteStartArray();
             foreach (var tag in tags)
             {
-                writer.WriteStringValue(tag);
+                JsonText.WriteStringValue(writer, tag);
             }
 
             writer.WriteEndArray();
@@ -87,10 +87,10 @@ public static class CleanJsonWriter
             writer.WriteNullValue();
         }
 
-        writer.WriteString("is_image_or_video"u8, pin.IsImageOrVideo);
-        writer.WriteString("image_src"u8, pin.ImageSrc);
-        writer.WriteString("save_location"u8, pin.SaveLocation);
-        writer.WriteString("category"u8, pin.Category);
+        JsonText.WriteString(writer, "is_image_or_video"u8, pin.IsImageOrVideo);
+        JsonText.WriteString(writer, "image_src"u8, pin.ImageSrc);
+        JsonText.WriteString(writer, "save_location"u8, pin.SaveLocation);
+        JsonText.WriteString(writer, "category"u8, pin.Category);
         writer.WritePropertyName("downloaded"u8);
         if (pin.Downloaded is { } downloaded)
         {
@@ -108,7 +108,7 @@ public static class CleanJsonWriter
     {
         writer.WriteStartObject();
         writer.WriteNumber("ind"u8, geo.Ind);
-        writer.WriteString("country"u8, geo.Country);
+        JsonText.WriteString(writer, "country"u8, geo.Country);
         writer.WritePropertyName("coordinates"u8);
         if (geo.Coordinates is { } coordinates)
         {
@@ -130,7 +130,7 @@ public static class CleanJsonWriter
     {
         writer.WriteStartObject();
         writer.WriteNumber("ind"u8, user.Ind);
-        writer.WriteString("user_name"u8, user.UserName);
+        JsonText.WriteString(writer, "user_name"u8, user.UserName);
         WriteNumber(writer, "age"u8, user.Age);
         WriteInstant(writer, "date_joined"u8, user.DateJoined);
         writer.WriteEndObject();

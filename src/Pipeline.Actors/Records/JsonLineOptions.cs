@@ -7,8 +7,9 @@ namespace Pipeline.Actors.Records;
 public static class JsonLineOptions
 {
     /// <summary>
-    /// Relaxed escaping keeps titles like "Aydoğdu" as they are; the lines are data files, never
-    /// embedded in HTML, which is the case the default escaping guards against.
+    /// Text values go through <see cref="JsonText"/>; relaxed escaping covers anything else the
+    /// writer escapes itself. The lines are data files, never embedded in HTML, which is the case
+    /// the default escaping guards against.
     /// </summary>
     public static JsonWriterOptions Writer { get; } = new()
     {

@@ -42,8 +42,8 @@ public static class QuarantineJsonWriter
         writer.WriteStartObject();
         writer.WriteString("table"u8, entry.Table.Name());
         writer.WriteString("reason"u8, entry.Reason.Code());
-        writer.WriteString("detail"u8, entry.Detail);
-        writer.WriteString("raw"u8, entry.RawText);
+        JsonText.WriteString(writer, "detail"u8, entry.Detail);
+        JsonText.WriteString(writer, "raw"u8, entry.RawText);
         writer.WriteEndObject();
     }
 }

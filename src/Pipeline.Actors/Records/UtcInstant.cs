@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Pipeline.Actors.Records;
 
 /// <summary>The one text form of an instant in clean output: ISO 8601 in UTC.</summary>
@@ -7,6 +5,4 @@ public static class UtcInstant
 {
     /// <summary><c>FFFFFFF</c> drops trailing zeros of the fraction, and the point with them when it is zero.</summary>
     public const string Format = "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'";
-
-    public static string ToText(DateTimeOffset instant) => instant.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
 }

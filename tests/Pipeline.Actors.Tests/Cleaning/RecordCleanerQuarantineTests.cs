@@ -20,6 +20,10 @@ public sealed class RecordCleanerQuarantineTests
     [InlineData("{\"ind\": 1, \"title\": \"unterminated}")]
     [InlineData("[1, 2")]
     [InlineData("{\"ind\": 01}")]
+    [InlineData("{\"ind\": 1, \"title\": \"\\uD800\"}")]
+    [InlineData("{\"ind\": 1, \"title\": \"\\uDC00x\"}")]
+    [InlineData("{\"ind\": 1, \"title\": \"\\uZZZZ\"}")]
+    [InlineData("{\"\\uD800\": 1, \"ind\": 1}")]
     public void Text_that_is_not_json_is_malformed(string text) =>
         AssertQuarantined(Table.Pin, text, QuarantineReason.MalformedJson);
 

@@ -2,9 +2,10 @@ using System.Buffers;
 using System.Text;
 using Pipeline.Actors.Cleaning;
 using Pipeline.Actors.Records;
+using Pipeline.Actors.Tests.Cleaning;
 using Xunit;
 
-namespace Pipeline.Actors.Tests.Cleaning;
+namespace Pipeline.Actors.Tests.Records;
 
 /// <summary>The exact clean JSON line of real rows, written out by hand from the rules.</summary>
 public sealed class CleanJsonWriterTests

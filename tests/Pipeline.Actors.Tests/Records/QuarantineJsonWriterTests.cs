@@ -2,9 +2,10 @@ using System.Buffers;
 using System.Text;
 using Pipeline.Actors.Cleaning;
 using Pipeline.Actors.Records;
+using Pipeline.Actors.Tests.Cleaning;
 using Xunit;
 
-namespace Pipeline.Actors.Tests.Cleaning;
+namespace Pipeline.Actors.Tests.Records;
 
 public sealed class QuarantineJsonWriterTests
 {
