@@ -24,7 +24,9 @@ public static class LakeMetrics
              WHEN age BETWEEN 36 AND 50 THEN '36-50' WHEN age > 50 THEN '50+' END
         """;
 
-    private const string Median = "list_sort(list(p.follower_count))[CAST(ceil(count(*) / 2.0) AS BIGINT)]";
+    /// <summary>DuckDB's discrete quantile takes the floor((n - 1) / 2)-th value from 0, which is the
+    /// ceil(n/2)-th smallest: the lower middle.</summary>
+    private const string Median = "quantile_disc(p.follower_count, 0.5)";
 
     public static IReadOnlyList<string> Names { get; } =
     [
