@@ -20,3 +20,7 @@ public sealed record GetAssemblerStatus
 }
 
 public sealed record AssemblerStatus(int Bucket, long Sequence, int Pending, int Remembered, DateTimeOffset Clock);
+
+/// <summary>Changes for one consumer entity (profile, category, cohort), in each bucket's sequence
+/// order; each entity answers with its own report.</summary>
+public sealed record ApplyPostChanges(IReadOnlyList<PostChange> Changes);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Pipeline.Actors.Checkpoints;
 
@@ -6,7 +7,7 @@ namespace Pipeline.Actors.Checkpoints;
 /// snapshot stays readable with any SQL client.</summary>
 public static class SnapshotJson
 {
-    private static readonly JsonSerializerOptions Options = new() { IncludeFields = false };
+    private static readonly JsonSerializerOptions Options = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     public static byte[] Serialize<T>(T snapshot) => JsonSerializer.SerializeToUtf8Bytes(snapshot, Options);
 
