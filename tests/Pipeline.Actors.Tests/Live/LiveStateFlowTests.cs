@@ -7,17 +7,20 @@ namespace Pipeline.Actors.Tests.Live;
 
 public sealed class LiveStateFlowTests : Akka.TestKit.Xunit2.TestKit
 {
-    private static readonly string DatabasePath = LiveTestSystem.NewDatabasePath();
+    private readonly string _databasePath;
 
     public LiveStateFlowTests()
-        : base(LiveTestSystem.Config(DatabasePath), "pipeline")
+        : this(LiveTestSystem.NewDatabasePath())
     {
     }
+
+    private LiveStateFlowTests(string databasePath)
+        : base(LiveTestSystem.Config(databasePath), "pipeline") => _databasePath = databasePath;
 
     protected override void AfterAll()
     {
         base.AfterAll();
-        File.Delete(DatabasePath);
+        File.Delete(_databasePath);
     }
 
     /// <summary>Seven posts whose metrics are worked out by hand in the assertions below.</summary>
@@ -85,4 +88,55 @@ public sealed class LiveStateFlowTests : Akka.TestKit.Xunit2.TestKit
         var categories = await run.Queries.TopCategoriesAsync("1h");
         Assert.Equal([("food", 3L), ("art", 2L), ("travel", 2L)], categories.Categories.Select(c => (c.Category, c.Posts)));
     }
+
+    [Fact]
+    public async Task The_live_metrics_equal_a_plain_LINQ_computation_over_the_same_records()
+    {
+        var records = SyntheticPosts.Records(1200, seed: 5);
+        var run = new LiveRun(Sys, await LiveTestSystem.StartAsync(Sys));
+
+        var positions = await run.RunAsync(SyntheticPosts.Stream(records, seed: 5));
+
+        Assert.NotEmpty(positions);
+        var expected = ReferenceMetrics.Compute(records).Select(ReferenceMetrics.Render).ToList();
+        Assert.All(expected, table => Assert.Contains('\n', table));
+        Assert.Equal(expected, (await run.MetricsAsync()).Select(ReferenceMetrics.Render));
+    }
+
+    [Fact]
+    public async Task Records_replayed_at_or_below_the_applied_positions_change_nothing()
+    {
+        var records = SyntheticPosts.Records(200, seed: 9);
+        var stream = SyntheticPosts.Stream(records, seed: 9);
+        var run = new LiveRun(Sys, await LiveTestSystem.StartAsync(Sys));
+        await run.RunAsync(stream);
+        var before = await StateAsync(run);
+
+        await run.RunAsync(stream);
+        await run.RunAsync(stream.Skip(stream.Count / 2));
+
+        Assert.Equal(before, await StateAsync(run));
+        Assert.Equal(ReferenceMetrics.Compute(records).Select(ReferenceMetrics.Render), (await run.MetricsAsync()).Select(ReferenceMetrics.Render));
+    }
+
+    /// <summary>Everything queryable, as text: metrics, some profiles and categories, the boards.</summary>
+    internal static async Task<string> StateAsync(LiveRun run)
+    {
+        var queries = run.Queries;
+        var parts = (await run.MetricsAsync()).Select(ReferenceMetrics.Render).ToList();
+        foreach (var poster in Enumerable.Range(0, 40).Select(i => $"poster-{i:D4}"))
+            parts.Add(Describe(await queries.ProfileAsync(poster)));
+        foreach (var category in new[] { "art", "finance", "travel", "none" })
+            parts.Add(Describe(await queries.CategoryAsync(category)));
+        parts.Add(string.Join(",", (await queries.TopProfilesAsync(20)).Profiles));
+        parts.Add(string.Join(",", (await queries.TopProfilesAsync(5, country: "Chad")).Profiles));
+        parts.Add(string.Join(",", (await queries.TopCategoriesAsync("24h")).Categories));
+        return string.Join("\n", parts);
+    }
+
+    private static string Describe(Profiles.ProfileView? view) => view is null ? "none" :
+        $"{view.PosterName} {view.FollowerCount} {view.Posts} {view.PostsLast1h} {view.PostsLast24h} {view.PostsLast7d} {view.Popularity:R} {string.Join(",", view.Categories)}";
+
+    private static string Describe(Categories.CategoryView? view) => view is null ? "none" :
+        $"{view.Category} {view.Posts} {string.Join(",", view.ByCountry)} {string.Join(",", view.ByPostYear)} {string.Join(",", view.ByAgeGroup)} {view.PostsLast1h} {view.PostsLast24h} {view.PostsLast7d}";
 }

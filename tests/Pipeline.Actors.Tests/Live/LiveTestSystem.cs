@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Configuration;
+using Pipeline.Actors.Checkpoints;
 using Pipeline.Actors.Live;
 
 namespace Pipeline.Actors.Tests.Live;
@@ -9,7 +10,12 @@ namespace Pipeline.Actors.Tests.Live;
 /// the repository's own hocon files with test overrides.</summary>
 internal static class LiveTestSystem
 {
-    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"pipeline-live-{Guid.NewGuid():N}.db");
+    public static string NewDatabasePath()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pipeline-live-{Guid.NewGuid():N}.db");
+        SqliteJournalFile.Prepare($"Data Source={path}");
+        return path;
+    }
 
     public static Config Config(string databasePath, string overrides = "")
     {
@@ -21,7 +27,7 @@ internal static class LiveTestSystem
             akka.cluster.sharding.retry-interval = 200ms
             akka.persistence.journal.sql.connection-string = "Data Source={{databasePath}}"
             akka.persistence.snapshot-store.sql.connection-string = "Data Source={{databasePath}}"
-            pipeline.live.checkpoints.interval = 300ms
+            pipeline.live.checkpoints.interval = 1s
             pipeline.live.checkpoints.batch-size = 200
             pipeline.live.assembly.buckets = 8
             pipeline.live.shards = 10
