@@ -9,6 +9,8 @@ namespace Pipeline.Actors.Tests.Live;
 /// <summary>Runs records through <see cref="LiveState.Flow"/> on a started system and reads the results.</summary>
 internal sealed class LiveRun(ActorSystem system, LiveRegions regions)
 {
+    public LiveRegions Regions => regions;
+
     public LiveStateSettings Settings { get; } = LiveStateSettings.FromConfig(system.Settings.Config);
 
     public ArrivalClock Clock { get; } = new();
