@@ -105,7 +105,7 @@ public sealed class CrashRecoveryTests : Akka.TestKit.Xunit2.TestKit
         var countries = stream.OfType<CleanedRecord>().Select(record => record.Record).OfType<CleanGeo>().Select(geo => geo.Country).OfType<string>();
         var persisted = pins.Select(pin => pin.PosterName).OfType<string>().Distinct().Select(name => (regions.Profiles, name))
             .Concat(pins.Select(pin => pin.Category).OfType<string>().Distinct().Select(category => (regions.Categories, category)))
-            .Concat(countries.Distinct().Select(country => (regions.Cohorts, Cohorts.CohortKeys.Country(country))))
+            .Concat(countries.Distinct().Select(country => (regions.Cohorts, Pipeline.Actors.Cohorts.CohortKeys.Country(country))))
             .Select(entity => entity.Item1.Ask<Actors.Checkpoints.CheckpointPersisted>(
                 new Akka.Cluster.Sharding.ShardingEnvelope(entity.Item2, Actors.Checkpoints.PersistCheckpoint.Instance), TimeSpan.FromSeconds(30)));
         await Task.WhenAll(persisted);

@@ -134,9 +134,9 @@ public sealed class LiveStateFlowTests : Akka.TestKit.Xunit2.TestKit
         return string.Join("\n", parts);
     }
 
-    private static string Describe(Profiles.ProfileView? view) => view is null ? "none" :
+    private static string Describe(Pipeline.Actors.Profiles.ProfileView? view) => view is null ? "none" :
         $"{view.PosterName} {view.FollowerCount} {view.Posts} {view.PostsLast1h} {view.PostsLast24h} {view.PostsLast7d} {view.Popularity:R} {string.Join(",", view.Categories)}";
 
-    private static string Describe(Categories.CategoryView? view) => view is null ? "none" :
+    private static string Describe(Pipeline.Actors.Categories.CategoryView? view) => view is null ? "none" :
         $"{view.Category} {view.Posts} {string.Join(",", view.ByCountry)} {string.Join(",", view.ByPostYear)} {string.Join(",", view.ByAgeGroup)} {view.PostsLast1h} {view.PostsLast24h} {view.PostsLast7d}";
 }
