@@ -27,7 +27,7 @@ public sealed class CrashRecoveryTests : Akka.TestKit.Xunit2.TestKit
     }
 
     private CrashRecoveryTests(string referencePath)
-        : base(LiveTestSystem.Config(referencePath), "pipeline") => _referencePath = referencePath;
+        : base(LiveTestSystem.Setup(referencePath), "pipeline") => _referencePath = referencePath;
 
     protected override void AfterAll()
     {
@@ -46,7 +46,7 @@ public sealed class CrashRecoveryTests : Akka.TestKit.Xunit2.TestKit
 
         var committed = await RunUntilCrashAsync(stream);
 
-        var restarted = ActorSystem.Create("pipeline", LiveTestSystem.Config(_crashPath, Abrupt));
+        var restarted = ActorSystem.Create("pipeline", LiveTestSystem.Setup(_crashPath, Abrupt));
         try
         {
             var run = new LiveRun(restarted, await LiveTestSystem.StartAsync(restarted));
@@ -73,7 +73,7 @@ public sealed class CrashRecoveryTests : Akka.TestKit.Xunit2.TestKit
             pipeline.live.checkpoints.interval = 600s
             pipeline.live.checkpoints.max-updates = {committedPart.Count}
             """;
-        var system = ActorSystem.Create("pipeline", LiveTestSystem.Config(_crashPath, Abrupt + "\n" + checkpoints));
+        var system = ActorSystem.Create("pipeline", LiveTestSystem.Setup(_crashPath, Abrupt + "\n" + checkpoints));
         var run = new LiveRun(system, await LiveTestSystem.StartAsync(system));
         var committed = new ConcurrentQueue<SourcePosition>();
         var input = Source.Queue<Cleaned>(stream.Count, OverflowStrategy.Backpressure)

@@ -15,7 +15,7 @@ public sealed class LiveStateFlowTests : Akka.TestKit.Xunit2.TestKit
     }
 
     private LiveStateFlowTests(string databasePath)
-        : base(LiveTestSystem.Config(databasePath), "pipeline") => _databasePath = databasePath;
+        : base(LiveTestSystem.Setup(databasePath), "pipeline") => _databasePath = databasePath;
 
     protected override void AfterAll()
     {

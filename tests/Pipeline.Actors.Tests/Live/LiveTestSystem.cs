@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Actor.Setup;
 using Akka.Cluster;
 using Akka.Configuration;
 using Pipeline.Actors.Checkpoints;
@@ -39,6 +40,10 @@ internal static class LiveTestSystem
             .WithFallback(ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(hocon, "cluster.conf"))))
             .WithFallback(LiveState.DefaultConfig);
     }
+
+    /// <summary>The configuration plus the SQLite connection setup of the journal plugins.</summary>
+    public static ActorSystemSetup Setup(string databasePath, string overrides = "") =>
+        BootstrapSetup.Create().WithConfig(Config(databasePath, overrides)).And(SqliteJournalFile.Setup($"Data Source={databasePath}"));
 
     /// <summary>Joins the node to itself, waits until it is up, and starts the shard regions.</summary>
     public static async Task<LiveRegions> StartAsync(ActorSystem system)

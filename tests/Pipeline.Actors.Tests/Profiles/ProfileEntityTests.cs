@@ -19,7 +19,7 @@ public sealed class ProfileEntityTests : Akka.TestKit.Xunit2.TestKit
     }
 
     private ProfileEntityTests(string databasePath)
-        : base(LiveTestSystem.Config(databasePath, "pipeline.live.passivate-after = 1s"), "pipeline") => _databasePath = databasePath;
+        : base(LiveTestSystem.Setup(databasePath, "pipeline.live.passivate-after = 1s"), "pipeline") => _databasePath = databasePath;
 
     protected override void AfterAll()
     {
