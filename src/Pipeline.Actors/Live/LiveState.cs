@@ -18,7 +18,7 @@ namespace Pipeline.Actors.Live;
 /// <c>max-updates</c> records, also while input is idle, and once more when input completes, after
 /// the posts still pending in the assembler were emitted incomplete. The stage fails (and the
 /// source should restart from its committed positions) when an entity does not answer within the
-/// ask or persist timeout; the replayed records are then ignored where already applied.</para>
+/// apply or persist timeout; the replayed records are then ignored where already applied.</para>
 /// </summary>
 public static class LiveState
 {

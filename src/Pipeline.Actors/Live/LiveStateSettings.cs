@@ -8,7 +8,7 @@ namespace Pipeline.Actors.Live;
 /// <summary>Everything under <c>pipeline.live</c> (hocon/live.conf documents each key).</summary>
 /// <param name="Shards">Shards per entity type (fixed: changing it moves entities).</param>
 /// <param name="PassivateAfter">Idle time after which profile, category, cohort and board entities passivate.</param>
-/// <param name="AskTimeout">How long the stage and the queries wait for an entity's answer.</param>
+/// <param name="AskTimeout">How long a query waits for an entity's answer.</param>
 /// <param name="MaxTop">The largest top-K a leaderboard query may ask for.</param>
 public sealed record LiveStateSettings(
     AssemblySettings Assembly,

@@ -108,7 +108,7 @@ internal sealed class LiveStateStage(LiveRegions regions, LiveStateSettings sett
         {
             _categoryBoard = true;
             boards.Add(regions.CategoryBoards.Ask<BoardUpdated>(
-                new ShardingEnvelope(BoardIds.Categories, new UpdateCategoryBoard(changedCategories)), settings.AskTimeout));
+                new ShardingEnvelope(BoardIds.Categories, new UpdateCategoryBoard(changedCategories)), settings.Checkpoints.ApplyTimeout));
         }
         await cohorts;
         await Task.WhenAll(boards);
@@ -144,7 +144,7 @@ internal sealed class LiveStateStage(LiveRegions regions, LiveStateSettings sett
     private Task<T> Ask<T>(IActorRef region, HashSet<string> touched, string entity, object message)
     {
         touched.Add(entity);
-        return region.Ask<T>(new ShardingEnvelope(entity, message), settings.AskTimeout);
+        return region.Ask<T>(new ShardingEnvelope(entity, message), settings.Checkpoints.ApplyTimeout);
     }
 
     /// <summary>Groups changes by the entities they concern, keeping each entity's changes in order.</summary>
