@@ -72,8 +72,8 @@ public static class LiveStateBench
             var passivated = Settle();
             return
             [
-                $"memory per active profile entity (one post each, {count:N0} entities): {(active - baseline) / (double)count:N0} bytes",
-                $"memory per passivated profile entity ({count:N0} entities, {await EntityCountAsync(region)} still active): {(passivated - baseline) / (double)count:N0} bytes",
+                $"memory per active profile entity (one post each, {count:N0} entities): {(active - baseline) / (double)count:N0} bytes (heap {baseline / 1e6:F1} -> {active / 1e6:F1} MB)",
+                $"memory per passivated profile entity ({count:N0} entities, {await EntityCountAsync(region)} still active): {(passivated - baseline) / (double)count:N0} bytes (heap {baseline / 1e6:F1} -> {passivated / 1e6:F1} MB; within GC noise of 0 when small or negative)",
             ];
         }
         finally
