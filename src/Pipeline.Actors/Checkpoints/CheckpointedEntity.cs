@@ -1,0 +1,118 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+using Akka.Persistence;
+
+namespace Pipeline.Actors.Checkpoints;
+
+/// <summary>
+/// A sharded entity whose state becomes durable only at checkpoints: it applies changes in memory,
+/// and on <see cref="PersistCheckpoint"/> saves one snapshot of its whole state (replacing the
+/// previous one), then replies. Nothing is written per change. It recovers from that snapshot.
+/// When idle for the passivation timeout it asks its shard to passivate it; the shard's stop message
+/// (<see cref="StopEntity"/>) saves whatever changed meanwhile before the entity stops, so
+/// passivation never loses state. Saves run one at a time, so an older snapshot can never overwrite
+/// a newer one.
+/// </summary>
+public abstract class CheckpointedEntity<TSnapshot> : ReceivePersistentActor
+{
+    private readonly List<IActorRef> _awaitingCurrentSave = [];
+    private readonly List<IActorRef> _awaitingNextSave = [];
+    private bool _dirty;
+    private bool _saving;
+    private bool _stopWhenSaved;
+
+    protected CheckpointedEntity(string persistenceId, TimeSpan passivateAfter)
+    {
+        PersistenceId = persistenceId;
+        if (passivateAfter > TimeSpan.Zero)
+            Context.SetReceiveTimeout(passivateAfter);
+
+        Recover<SnapshotOffer>(offer => Restore(SnapshotJson.Deserialize<TSnapshot>((byte[])offer.Snapshot)));
+        Command<PersistCheckpoint>(_ => OnPersistCheckpoint());
+        Command<SaveSnapshotSuccess>(_ => OnSaved());
+        Command<SaveSnapshotFailure>(failure => OnSaveFailed(failure.Cause));
+        Command<ReceiveTimeout>(_ => Passivate());
+        Command<StopEntity>(_ => OnStop());
+    }
+
+    public override string PersistenceId { get; }
+
+    /// <summary>Marks the state as changed since the last snapshot.</summary>
+    protected void MarkChanged() => _dirty = true;
+
+    protected abstract TSnapshot ToSnapshot();
+
+    protected abstract void Restore(TSnapshot snapshot);
+
+    private void OnPersistCheckpoint()
+    {
+        if (!_dirty && !_saving)
+            Sender.Tell(new CheckpointPersisted(PersistenceId));
+        else if (_saving)
+            (_dirty ? _awaitingNextSave : _awaitingCurrentSave).Add(Sender);
+        else
+        {
+            _awaitingCurrentSave.Add(Sender);
+            StartSave();
+        }
+    }
+
+    private void StartSave()
+    {
+        _saving = true;
+        _dirty = false;
+        SaveSnapshot(SnapshotJson.Serialize(ToSnapshot()));
+    }
+
+    private void OnSaved()
+    {
+        _saving = false;
+        Reply(_awaitingCurrentSave, new CheckpointPersisted(PersistenceId));
+        if (_dirty && (_awaitingNextSave.Count > 0 || _stopWhenSaved))
+        {
+            _awaitingCurrentSave.AddRange(_awaitingNextSave);
+            _awaitingNextSave.Clear();
+            StartSave();
+            return;
+        }
+        Reply(_awaitingNextSave, new CheckpointPersisted(PersistenceId));
+        if (_stopWhenSaved && !_dirty)
+            Context.Stop(Self);
+    }
+
+    private void OnSaveFailed(Exception cause)
+    {
+        Log.Error(cause, "snapshot of {0} failed", PersistenceId);
+        _saving = false;
+        _dirty = true;
+        var failure = new Status.Failure(cause);
+        Reply(_awaitingCurrentSave, failure);
+        Reply(_awaitingNextSave, failure);
+    }
+
+    private void Passivate()
+    {
+        Context.SetReceiveTimeout(null);
+        Context.Parent.Tell(new Passivate(StopEntity.Instance));
+    }
+
+    private void OnStop()
+    {
+        if (!_dirty && !_saving)
+        {
+            Context.Stop(Self);
+            return;
+        }
+        _stopWhenSaved = true;
+        if (!_saving)
+            StartSave();
+    }
+
+    private static void Reply(List<IActorRef> requesters, object reply)
+    {
+        foreach (var requester in requesters)
+            requester.Tell(reply);
+        requesters.Clear();
+    }
+}

@@ -1,0 +1,66 @@
+using Pipeline.Actors.Categories;
+using Pipeline.Actors.Live;
+
+namespace Pipeline.Actors.Leaderboards;
+
+/// <summary>
+/// Categories ranked by posts in an arrival window, kept from the absolute minute counts categories
+/// report. Minutes older than the longest window behind its clock (the latest category clock
+/// reported) are dropped.
+/// </summary>
+public sealed class CategoryBoard
+{
+    private readonly Dictionary<string, SortedDictionary<long, long>> _minutes = new(StringComparer.Ordinal);
+
+    public DateTimeOffset Clock { get; private set; } = DateTimeOffset.MinValue;
+
+    public void Update(CategoryChanged changed)
+    {
+        if (changed.Clock > Clock)
+            Clock = changed.Clock;
+        if (!_minutes.TryGetValue(changed.Category, out var minutes))
+            _minutes[changed.Category] = minutes = [];
+        foreach (var minute in changed.Minutes)
+        {
+            if (minute.Posts == 0)
+                minutes.Remove(minute.Minute);
+            else
+                minutes[minute.Minute] = minute.Posts;
+        }
+        var oldest = ArrivalWindow.MinuteOf(Clock - ArrivalWindow.Longest);
+        while (minutes.Count > 0 && minutes.First().Key < oldest)
+            minutes.Remove(minutes.First().Key);
+        if (minutes.Count == 0)
+            _minutes.Remove(changed.Category);
+    }
+
+    /// <summary>The categories with most posts in <paramref name="window"/> at <paramref name="asOf"/>
+    /// (the board's clock if later); ties to the smaller name in ordinal order.</summary>
+    public IReadOnlyList<RankedCategory> Top(ArrivalWindow window, int top, DateTimeOffset asOf)
+    {
+        var at = asOf > Clock ? asOf : Clock;
+        return _minutes
+            .Select(category => new RankedCategory(
+                category.Key,
+                category.Value.Where(minute => window.ContainsMinute(minute.Key, at)).Sum(minute => minute.Value)))
+            .Where(category => category.Posts > 0)
+            .OrderByDescending(category => category.Posts).ThenBy(category => category.Category, StringComparer.Ordinal)
+            .Take(top)
+            .ToList();
+    }
+
+    public CategoryBoardSnapshot ToSnapshot() => new(
+        Clock,
+        _minutes.Select(category => new CategoryChanged(category.Key, Clock, category.Value.Select(minute => new MinuteCount(minute.Key, minute.Value)).ToList())).ToList());
+
+    public static CategoryBoard FromSnapshot(CategoryBoardSnapshot snapshot)
+    {
+        var board = new CategoryBoard();
+        foreach (var category in snapshot.Categories)
+            board.Update(category);
+        board.Clock = snapshot.Clock;
+        return board;
+    }
+}
+
+public sealed record CategoryBoardSnapshot(DateTimeOffset Clock, IReadOnlyList<CategoryChanged> Categories);

@@ -1,0 +1,63 @@
+using Pipeline.Actors.Profiles;
+
+namespace Pipeline.Actors.Leaderboards;
+
+/// <summary>One profile on a board.</summary>
+public sealed record BoardEntry(string PosterName, double RankKey, long? FollowerCount, int Posts)
+{
+    /// <summary>Highest rank key first; ties to the smaller name in ordinal order.</summary>
+    public static readonly IComparer<BoardEntry> HighestFirst = Comparer<BoardEntry>.Create((left, right) =>
+    {
+        var byRank = right.RankKey.CompareTo(left.RankKey);
+        return byRank != 0 ? byRank : string.CompareOrdinal(left.PosterName, right.PosterName);
+    });
+}
+
+/// <summary>
+/// A ranking of profiles by popularity (overall, or of one category or country), kept current from
+/// the standings profiles report; never built by scanning profiles. It holds every member so any
+/// top-K stays exact when a member drops.
+/// </summary>
+public sealed class ProfileBoard
+{
+    private readonly Dictionary<string, BoardEntry> _entries = new(StringComparer.Ordinal);
+    private readonly SortedSet<BoardEntry> _ranked = new(BoardEntry.HighestFirst);
+
+    public ProfileBoard(string boardId) => BoardId = boardId;
+
+    public string BoardId { get; }
+
+    public int Count => _entries.Count;
+
+    /// <summary>Puts the profile at its reported rank, or takes it off when it is no longer a member.</summary>
+    public void Update(ProfileStanding standing)
+    {
+        var membership = standing.Boards.FirstOrDefault(board => board.BoardId == BoardId);
+        if (membership is null)
+            return;
+        if (_entries.Remove(standing.PosterName, out var existing))
+            _ranked.Remove(existing);
+        if (!membership.Member)
+            return;
+        var entry = new BoardEntry(standing.PosterName, standing.RankKey, standing.FollowerCount, standing.Posts);
+        _entries[entry.PosterName] = entry;
+        _ranked.Add(entry);
+    }
+
+    public IReadOnlyList<BoardEntry> Top(int top) => _ranked.Take(top).ToList();
+
+    public ProfileBoardSnapshot ToSnapshot() => new(BoardId, _ranked.ToList());
+
+    public static ProfileBoard FromSnapshot(ProfileBoardSnapshot snapshot)
+    {
+        var board = new ProfileBoard(snapshot.BoardId);
+        foreach (var entry in snapshot.Entries)
+        {
+            board._entries[entry.PosterName] = entry;
+            board._ranked.Add(entry);
+        }
+        return board;
+    }
+}
+
+public sealed record ProfileBoardSnapshot(string BoardId, IReadOnlyList<BoardEntry> Entries);

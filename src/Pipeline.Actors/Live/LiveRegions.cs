@@ -1,0 +1,54 @@
+using System.Globalization;
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Pipeline.Actors.Assembly;
+using Pipeline.Actors.Categories;
+using Pipeline.Actors.Checkpoints;
+using Pipeline.Actors.Cohorts;
+using Pipeline.Actors.Leaderboards;
+using Pipeline.Actors.Profiles;
+
+namespace Pipeline.Actors.Live;
+
+/// <summary>
+/// The shard regions of live state. Every message to them is a <see cref="ShardingEnvelope"/> whose
+/// entity id is the bucket number, poster name, category, cohort key or board id.
+/// </summary>
+public sealed record LiveRegions(
+    IActorRef Assemblers,
+    IActorRef Profiles,
+    IActorRef Categories,
+    IActorRef Cohorts,
+    IActorRef ProfileBoards,
+    IActorRef CategoryBoards)
+{
+    public const string AssemblerType = "post-assembler";
+    public const string ProfileType = "profile";
+    public const string CategoryType = "category";
+    public const string CohortType = "cohort";
+    public const string ProfileBoardType = "profile-board";
+    public const string CategoryBoardType = "category-board";
+
+    /// <summary>Starts the six shard regions on this node (the actor system must be a cluster
+    /// member). Entities stop through <see cref="StopEntity"/> so they save before passivating.</summary>
+    public static LiveRegions Start(ActorSystem system, LiveStateSettings settings)
+    {
+        var sharding = ClusterSharding.Get(system);
+        var shardingSettings = ClusterShardingSettings.Create(system);
+        var extractor = new EntityEnvelopeExtractor(settings.Shards);
+        var allocation = sharding.DefaultShardAllocationStrategy(shardingSettings);
+        var idle = settings.PassivateAfter;
+        var halfLife = settings.Profiles.PopularityHalfLife;
+
+        IActorRef Region(string type, Func<string, Props> props) =>
+            sharding.Start(type, props, shardingSettings, extractor, allocation, StopEntity.Instance);
+
+        return new LiveRegions(
+            Region(AssemblerType, id => PostAssembler.Props(int.Parse(id, CultureInfo.InvariantCulture), settings.Assembly)),
+            Region(ProfileType, id => ProfileEntity.Props(id, settings.Profiles, idle)),
+            Region(CategoryType, id => CategoryEntity.Props(id, idle)),
+            Region(CohortType, id => CohortEntity.Props(id, idle)),
+            Region(ProfileBoardType, id => ProfileBoardEntity.Props(id, halfLife, idle)),
+            Region(CategoryBoardType, _ => CategoryBoardEntity.Props(idle)));
+    }
+}

@@ -1,0 +1,42 @@
+using Akka;
+using Akka.Configuration;
+using Akka.Persistence.Sql;
+using Akka.Streams.Dsl;
+using Pipeline.Actors.Records;
+
+namespace Pipeline.Actors.Live;
+
+/// <summary>
+/// Live state as one Akka.Streams stage, plugged in after cleaning:
+/// <c>source.Via(cleaning).Via(LiveState.Flow(regions, settings, clock)).To(commitSink)</c>.
+/// <para>In: every cleaned element (quarantined ones too, so their positions can be committed). Out:
+/// source positions that are durable and may be committed, at most one per source partition per
+/// checkpoint (the highest one the checkpoint covers), emitted only after every entity touched
+/// since the previous checkpoint has persisted its state. Nothing is emitted between checkpoints.</para>
+/// <para>Records are applied in batches (<c>pipeline.live.checkpoints.batch-size</c> /
+/// <c>batch-wait</c>); a checkpoint runs every <c>interval</c> of wall-clock time or
+/// <c>max-updates</c> records, also while input is idle, and once more when input completes, after
+/// the posts still pending in the assembler were emitted incomplete. The stage fails (and the
+/// source should restart from its committed positions) when an entity does not answer within the
+/// apply or persist timeout; the replayed records are then ignored where already applied.</para>
+/// </summary>
+public static class LiveState
+{
+    /// <summary>The reference configuration of the plugins live state relies on (Akka.Persistence.Sql
+    /// is not loaded automatically): use it as the last fallback under the hocon files.</summary>
+    public static Config DefaultConfig => SqlPersistence.DefaultConfiguration;
+
+    public static Flow<Cleaned, SourcePosition, NotUsed> Flow(LiveRegions regions, LiveStateSettings settings, ArrivalClock clock) =>
+        Akka.Streams.Dsl.Flow.Setup<Cleaned, SourcePosition, NotUsed>((_, _) =>
+        {
+            // Each materialization gets its own stage state; SelectAsync(1) keeps it single-threaded.
+            var stage = new LiveStateStage(regions, settings, clock);
+            return Akka.Streams.Dsl.Flow.Create<Cleaned>()
+                .Select(LiveInput (cleaned) => new LiveInput.Element(cleaned))
+                .Concat(Source.Single<LiveInput>(LiveInput.End.Instance))
+                .KeepAlive<Cleaned, LiveInput, LiveInput, NotUsed>(settings.Checkpoints.Interval, () => LiveInput.Idle.Instance)
+                .GroupedWithin(settings.Checkpoints.BatchSize, settings.Checkpoints.BatchWait)
+                .SelectAsync(1, batch => stage.ProcessAsync(batch.ToList()))
+                .SelectMany(positions => positions);
+        }).MapMaterializedValue(_ => NotUsed.Instance);
+}

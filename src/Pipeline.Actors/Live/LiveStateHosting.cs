@@ -1,0 +1,62 @@
+using System.Globalization;
+using Akka.Actor;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Sharding;
+using Akka.Hosting;
+using Pipeline.Actors.Assembly;
+using Pipeline.Actors.Categories;
+using Pipeline.Actors.Checkpoints;
+using Pipeline.Actors.Cohorts;
+using Pipeline.Actors.Leaderboards;
+using Pipeline.Actors.Profiles;
+
+namespace Pipeline.Actors.Live;
+
+/// <summary>
+/// Akka.Hosting wiring of the six shard regions (the same ones <see cref="LiveRegions.Start"/>
+/// starts): ddata state store, remember-entities off, <see cref="StopEntity"/> as the stop message.
+/// Resolve them afterwards with <see cref="RegionsFrom"/>.
+/// </summary>
+public static class LiveStateHosting
+{
+    public static AkkaConfigurationBuilder WithLiveState(this AkkaConfigurationBuilder builder, LiveStateSettings settings)
+    {
+        var extractor = new EntityEnvelopeExtractor(settings.Shards);
+        var options = new ShardOptions
+        {
+            StateStoreMode = StateStoreMode.DData,
+            RememberEntities = false,
+            HandOffStopMessage = StopEntity.Instance,
+        };
+        var idle = settings.PassivateAfter;
+        var halfLife = settings.Profiles.PopularityHalfLife;
+        return builder
+            .WithShardRegion<AssemblerRegion>(LiveRegions.AssemblerType, id => PostAssembler.Props(int.Parse(id, CultureInfo.InvariantCulture), settings.Assembly), extractor, options)
+            .WithShardRegion<ProfileRegion>(LiveRegions.ProfileType, id => ProfileEntity.Props(id, settings.Profiles, idle), extractor, options)
+            .WithShardRegion<CategoryRegion>(LiveRegions.CategoryType, id => CategoryEntity.Props(id, idle), extractor, options)
+            .WithShardRegion<CohortRegion>(LiveRegions.CohortType, id => CohortEntity.Props(id, idle), extractor, options)
+            .WithShardRegion<ProfileBoardRegion>(LiveRegions.ProfileBoardType, id => ProfileBoardEntity.Props(id, halfLife, idle), extractor, options)
+            .WithShardRegion<CategoryBoardRegion>(LiveRegions.CategoryBoardType, _ => CategoryBoardEntity.Props(idle), extractor, options);
+    }
+
+    public static LiveRegions RegionsFrom(ActorRegistry registry) => new(
+        registry.Get<AssemblerRegion>(),
+        registry.Get<ProfileRegion>(),
+        registry.Get<CategoryRegion>(),
+        registry.Get<CohortRegion>(),
+        registry.Get<ProfileBoardRegion>(),
+        registry.Get<CategoryBoardRegion>());
+
+    /// <summary>Registry keys of the regions.</summary>
+    public sealed class AssemblerRegion;
+
+    public sealed class ProfileRegion;
+
+    public sealed class CategoryRegion;
+
+    public sealed class CohortRegion;
+
+    public sealed class ProfileBoardRegion;
+
+    public sealed class CategoryBoardRegion;
+}

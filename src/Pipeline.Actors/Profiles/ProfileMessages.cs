@@ -1,0 +1,40 @@
+using Pipeline.Actors.Leaderboards;
+
+namespace Pipeline.Actors.Profiles;
+
+/// <summary>A profile as the leaderboards see it, reported after every change it was sent (even a
+/// replay it ignored: the report is absolute, so applying it twice is harmless).</summary>
+/// <param name="Boards">Each board to update and whether the profile is on it now.</param>
+public sealed record ProfileStanding(string PosterName, long? FollowerCount, double RankKey, int Posts, IReadOnlyList<BoardMembership> Boards);
+
+public sealed record BoardMembership(string BoardId, bool Member);
+
+/// <summary>Asks a profile entity for its view at arrival time <paramref name="AsOf"/>; answered with
+/// <see cref="ProfileView"/> or <see cref="ProfileNotFound"/>.</summary>
+public sealed record GetProfile(string PosterName, DateTimeOffset AsOf);
+
+/// <param name="FollowerCount">The follower count of the profile's latest post (by arrival) that had one.</param>
+/// <param name="Posts">Distinct post indices.</param>
+/// <param name="Categories">Posts per category.</param>
+public sealed record ProfileView(
+    string PosterName,
+    long? FollowerCount,
+    int Posts,
+    int PostsLast1h,
+    int PostsLast24h,
+    int PostsLast7d,
+    double Popularity,
+    IReadOnlyDictionary<string, int> Categories);
+
+public sealed record ProfileNotFound(string PosterName);
+
+internal static class ProfileBoards
+{
+    public static IEnumerable<string> Of(string? category, string? country)
+    {
+        if (category is not null)
+            yield return BoardIds.ProfilesInCategory(category);
+        if (country is not null)
+            yield return BoardIds.ProfilesInCountry(country);
+    }
+}
