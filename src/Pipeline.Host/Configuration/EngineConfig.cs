@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using Pipeline.Actors.Live;
 
 namespace Pipeline.Host.Configuration;
 
@@ -9,7 +10,7 @@ namespace Pipeline.Host.Configuration;
 public static class EngineConfig
 {
     /// <summary>Concern files layered over pipeline.conf when present, in this order.</summary>
-    private static readonly string[] ConcernLayers = ["emulator.conf", "kafka.conf", "kinesis.conf", "lake.conf", "cluster.conf"];
+    private static readonly string[] ConcernLayers = ["emulator.conf", "kafka.conf", "kinesis.conf", "lake.conf", "live.conf", "cluster.conf"];
 
     /// <summary>The folder shipped beside the binary (the build copies hocon/ there).</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "hocon");
@@ -38,7 +39,8 @@ public static class EngineConfig
             layers.Add(overlay);
         }
 
-        var config = Config.Empty;
+        // The plugins' reference configuration (Akka.Persistence.Sql is not loaded automatically) lies under every layer.
+        var config = LiveState.DefaultConfig;
         foreach (var layer in layers)
             config = Parse(layer).WithFallback(config);
         return config;

@@ -1,12 +1,15 @@
 using Akka.Actor;
 using Akka.Hosting;
+using Akka.Streams.Dsl;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pipeline.Actors.Cleaning;
 using Pipeline.Actors.Emulation;
+using Pipeline.Actors.Checkpoints;
 using Pipeline.Actors.Lake;
+using Pipeline.Actors.Live;
 using Pipeline.Actors.Sources.Kafka;
 using Pipeline.Actors.Sources.Kinesis;
 using Pipeline.Actors.Sources.Kinesis.Client;
@@ -80,17 +83,27 @@ public sealed class RunVerb : IVerb
             await terminal.Error.WriteLineAsync($"pipeline: Kinesis at {kinesisClient.Endpoint}");
         }
 
-        JournalFolder.Create(config);
+        var journal = config.GetString("akka.persistence.journal.sql.connection-string");
+        var sqliteJournal = config.GetString("akka.persistence.journal.sql.provider-name") == "SQLite.MS";
+        if (sqliteJournal)
+            SqliteJournalFile.Prepare(journal);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Services.AddSingleton(target);
-        builder.Services.AddAkka("pipeline", akka => akka.AddHocon(config, HoconAddMode.Prepend));
+        builder.Services.AddAkka("pipeline", akka =>
+        {
+            akka.AddHocon(config, HoconAddMode.Prepend);
+            if (sqliteJournal)
+                akka.AddSetup(SqliteJournalFile.Setup(journal));
+        });
         await using var app = builder.Build();
         IngestPath? path = null;
+        LiveQueries? queries = null;
         app.MapIngest(ingest);
         app.MapStatus(kafka, () => Volatile.Read(ref path));
+        app.MapQueries(() => Volatile.Read(ref queries));
 
         try
         {
@@ -110,8 +123,15 @@ public sealed class RunVerb : IVerb
         // Ends the lake's retries only when a drain could not finish: a clean stop writes everything.
         using var lakeGiveUp = new CancellationTokenSource();
         await terminal.Error.WriteLineAsync($"pipeline: lake at {lakeStore.Location}");
+        var live = LiveStateSettings.FromConfig(config);
+        var regions = await StartLiveState(system, config, live);
+        var arrivals = new ArrivalClock();
+        Volatile.Write(ref queries, new LiveQueries(regions, live, arrivals));
         path = IngestPath.Start(system, kafka.Settings, kinesisClient, kinesis, streams,
-            [LakeSink.Create(lakeStore, lake, system.Log, lakeGiveUp.Token)]);
+        [
+            LakeSink.Create(lakeStore, lake, system.Log, lakeGiveUp.Token),
+            Flow.Create<LakeEntry>().Select(entry => entry.Cleaned).Via(LiveState.Flow(regions, live, arrivals)),
+        ]);
         if (streams.Count > 0)
             await terminal.Error.WriteLineAsync($"pipeline: reading Kinesis streams {string.Join(", ", streams)}");
         await terminal.Error.WriteLineAsync($"pipeline: HTTP ingest and API on {string.Join(", ", app.Urls)}");
@@ -151,6 +171,19 @@ public sealed class RunVerb : IVerb
             await terminal.Error.WriteLineAsync(line.ToString());
         await app.StopAsync(CancellationToken.None);
         return CommandLine.Ok;
+    }
+
+    /// <summary>Forms the cluster (joining itself when no seed nodes are configured, as the embedded
+    /// default does) and starts the live-state shard regions once this node is up.</summary>
+    private static async Task<LiveRegions> StartLiveState(ActorSystem system, Akka.Configuration.Config config, LiveStateSettings live)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        if (config.GetStringList("akka.cluster.seed-nodes").Count == 0)
+            await cluster.JoinAsync(cluster.SelfAddress);
+        await up.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return LiveRegions.Start(system, live);
     }
 
     private static async Task WhenProcessed(CleaningTally tally, long records, CancellationToken cancellation)

@@ -12,6 +12,10 @@ public sealed class EngineFolder : IDisposable
         File.WriteAllText(Config, $$"""
             pipeline.lake.folder.path = "{{Lake}}"
             pipeline.lake.rotate-idle = 500ms
+            pipeline.live.checkpoints.interval = 500ms
+            akka.loglevel = WARNING
+            akka.remote.dot-netty.tcp.port = 0
+            akka.cluster.seed-nodes = []
             akka.persistence.journal.sql.connection-string = "Data Source={{journal}}"
             akka.persistence.query.journal.sql.connection-string = "Data Source={{journal}}"
             akka.persistence.snapshot-store.sql.connection-string = "Data Source={{journal}}"

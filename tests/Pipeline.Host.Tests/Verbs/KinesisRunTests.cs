@@ -8,31 +8,22 @@ using Xunit;
 namespace Pipeline.Host.Tests.Verbs;
 
 /// <summary><c>pipeline run</c> with Kinesis enabled, against kinesalite.</summary>
-public sealed class KinesisRunTests : IDisposable
+public sealed class KinesisRunTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("pipeline-kinesis-run-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
     public async Task Kinesis_shaped_requests_go_to_kinesis_and_its_source_feeds_the_cleaning_stages()
     {
         using var kinesalite = await Kinesalite.StartAsync();
-        var overlay = Path.Combine(_folder, "kinesis.conf");
-        var journal = Path.Combine(_folder, "journal", "journal.db");
-        File.WriteAllText(overlay, $$"""
+        using var folder = new EngineFolder($$"""
             pipeline.kinesis {
               endpoint = "{{kinesalite.Endpoint}}"
               access-key-id = "local"
               secret-access-key = "local"
               idle-poll-interval = 200ms
             }
-            pipeline.lake.folder.path = "{{Path.Combine(_folder, "lake")}}"
-            pipeline.lake.rotate-idle = 500ms
-            akka.persistence.journal.sql.connection-string = "Data Source={{journal}}"
-            akka.persistence.query.journal.sql.connection-string = "Data Source={{journal}}"
-            akka.persistence.snapshot-store.sql.connection-string = "Data Source={{journal}}"
             """);
+        var overlay = folder.Config;
+        var journal = Path.Combine(folder.Root, "journal.db");
         var settings = KinesisSettings.FromConfig(ConfigurationFactory.ParseString(File.ReadAllText(overlay)).WithFallback(
             ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "hocon", "kinesis.conf")))));
         using (var client = new KinesisClient(settings))
