@@ -54,6 +54,19 @@ public sealed class RunningEngine : IAsyncDisposable
         return total >= records ? (JsonElement?)status.RootElement.Clone() : null;
     }).ContinueWith(t => t.Result!.Value, TaskScheduler.Default);
 
+    /// <summary>Waits until every partition's committed offset reached its end: every record is
+    /// durable in every consumer (the lake and live state).</summary>
+    public Task WhenCommitted() => Eventually(async () =>
+    {
+        using var status = JsonDocument.Parse(await Http.GetStringAsync("/api/status"));
+        var partitions = status.RootElement.GetProperty("kafka").GetProperty("partitions").EnumerateArray().ToList();
+        var done = partitions.Count > 0 && partitions.All(p =>
+            p.GetProperty("high_watermark").ValueKind == JsonValueKind.Number
+            && p.GetProperty("committed").ValueKind == JsonValueKind.Number
+            && p.GetProperty("committed").GetInt64() >= p.GetProperty("high_watermark").GetInt64());
+        return done ? "committed" : null;
+    });
+
     public async Task<T> Eventually<T>(Func<Task<T?>> probe)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
