@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster.Tools.Singleton;
 using Akka.Hosting;
 using Akka.Streams.Dsl;
 using Microsoft.AspNetCore.Builder;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Pipeline.Actors.Cleaning;
 using Pipeline.Actors.Emulation;
 using Pipeline.Actors.Checkpoints;
+using Pipeline.Actors.History;
 using Pipeline.Actors.Lake;
 using Pipeline.Actors.Live;
 using Pipeline.Actors.Sources.Kafka;
@@ -101,7 +103,9 @@ public sealed class RunVerb : IVerb
         await using var app = builder.Build();
         IngestPath? path = null;
         LiveQueries? queries = null;
+        IActorRef? history = null;
         app.MapIngest(ingest);
+        app.MapHistory(() => Volatile.Read(ref history));
         app.MapStatus(kafka, () => Volatile.Read(ref path));
         app.MapQueries(() => Volatile.Read(ref queries));
 
@@ -127,6 +131,7 @@ public sealed class RunVerb : IVerb
         var regions = await StartLiveState(system, config, live);
         var arrivals = new ArrivalClock();
         Volatile.Write(ref queries, new LiveQueries(regions, live, arrivals));
+        Volatile.Write(ref history, StartHistory(system, lakeStore, HistorySettings.FromConfig(config)));
         path = IngestPath.Start(system, kafka.Settings, kinesisClient, kinesis, streams,
         [
             LakeSink.Create(lakeStore, lake, system.Log, lakeGiveUp.Token),
@@ -184,6 +189,17 @@ public sealed class RunVerb : IVerb
             await cluster.JoinAsync(cluster.SelfAddress);
         await up.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return LiveRegions.Start(system, live);
+    }
+
+    /// <summary>The scheduled history job runs on one node of the cluster (a singleton); every node
+    /// reaches it through a proxy.</summary>
+    private static IActorRef StartHistory(ActorSystem system, ILakeStore lake, HistorySettings settings)
+    {
+        system.ActorOf(ClusterSingletonManager.Props(
+            HistoryScheduler.Props(new HistoryJob(lake, settings), settings),
+            PoisonPill.Instance,
+            ClusterSingletonManagerSettings.Create(system)), "history");
+        return system.ActorOf(ClusterSingletonProxy.Props("/user/history", ClusterSingletonProxySettings.Create(system)), "history-proxy");
     }
 
     private static async Task WhenProcessed(CleaningTally tally, long records, CancellationToken cancellation)

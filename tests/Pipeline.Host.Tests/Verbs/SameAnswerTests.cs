@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Pipeline.Actors.Records;
 using Xunit;
@@ -32,5 +33,16 @@ public class SameAnswerTests(ITestOutputHelper output)
             Assert.Equal(lake.RootElement.GetProperty("rows").GetRawText(), live.RootElement.GetProperty("rows").GetRawText());
             Assert.NotEqual(0, live.RootElement.GetProperty("rows").GetArrayLength());
         }
+
+        // The engine's own scheduled job (run now, through its singleton) serves the same answer.
+        Assert.Equal(HttpStatusCode.NotFound, (await engine.Http.GetAsync("/api/history/category_by_country")).StatusCode);
+        var run = await engine.Http.PostAsync("/api/history/run", null);
+        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        using (var runs = JsonDocument.Parse(await engine.Http.GetStringAsync("/api/history")))
+            Assert.Equal("succeeded", runs.RootElement.GetProperty("runs")[0].GetProperty("status").GetString());
+        using var served = JsonDocument.Parse(await engine.Http.GetStringAsync("/api/history/category_by_country"));
+        using var current = JsonDocument.Parse(await engine.Http.GetStringAsync("/api/metrics/category_by_country"));
+        Assert.Equal(current.RootElement.GetProperty("rows").GetRawText(), served.RootElement.GetProperty("rows").GetRawText());
+        Assert.Equal(HttpStatusCode.NotFound, (await engine.Http.GetAsync("/api/history/nope")).StatusCode);
     }
 }
