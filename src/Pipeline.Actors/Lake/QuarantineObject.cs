@@ -19,7 +19,7 @@ public static class QuarantineObject
         {
             writer.WriteStartObject();
             writer.WriteString("table", record.Table.Name());
-            writer.WriteString("reason", ReasonCode(record.Reason));
+            writer.WriteString("reason", record.Reason.Code());
             writer.WriteString("detail", record.Detail);
             writer.WriteString("source", record.Position.Source);
             writer.WriteString("partition", record.Position.Partition);
@@ -34,14 +34,4 @@ public static class QuarantineObject
 
         return buffer.WrittenSpan.ToArray();
     }
-
-    public static string ReasonCode(QuarantineReason reason) => reason switch
-    {
-        QuarantineReason.MalformedJson => "malformed_json",
-        QuarantineReason.NotAnObject => "not_an_object",
-        QuarantineReason.MissingIndex => "missing_index",
-        QuarantineReason.InvalidIndex => "invalid_index",
-        QuarantineReason.TooLarge => "too_large",
-        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
-    };
 }

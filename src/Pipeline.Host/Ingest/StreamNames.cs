@@ -1,33 +1,26 @@
 using Pipeline.Actors.Records;
+using Pipeline.Actors.Sources.Kafka;
+using Pipeline.Actors.Sources.Kinesis;
 
 namespace Pipeline.Host.Ingest;
 
 /// <summary>
-/// The names the original clients used: Kafka topics <c>&lt;prefix&gt;.pin|geo|user</c> and
-/// Kinesis streams <c>streaming-&lt;prefix&gt;-pin|geo|user</c>, where the prefix is the user's id.
+/// The names HTTP ingest accepts: Kafka topics <c>&lt;prefix&gt;.pin|geo|user</c> and Kinesis streams
+/// <c>streaming-&lt;prefix&gt;-pin|geo|user</c>, with a prefix that is also legal in a Kafka topic
+/// name, since a stream's records go to the topic of the same table when Kinesis is off.
 /// </summary>
 public static class StreamNames
 {
     public static bool TryParseTopic(string topic, out string prefix, out Table table)
     {
-        var dot = topic.LastIndexOf('.');
-        prefix = dot > 0 ? topic[..dot] : "";
-        return TableNames.TryParse(dot > 0 ? topic[(dot + 1)..] : null, out table) && IsValidPrefix(prefix);
+        prefix = KafkaTopics.TryParseTable(topic, out table) ? topic[..topic.LastIndexOf('.')] : "";
+        return prefix.Length > 0 && KafkaTopics.IsValidPrefix(prefix);
     }
 
-    public static bool TryParseStream(string stream, out string prefix, out Table table)
-    {
-        const string head = "streaming-";
-        var dash = stream.LastIndexOf('-');
-        prefix = stream.StartsWith(head, StringComparison.Ordinal) && dash > head.Length ? stream[head.Length..dash] : "";
-        return TableNames.TryParse(dash > 0 ? stream[(dash + 1)..] : null, out table) && IsValidPrefix(prefix);
-    }
+    public static bool TryParseStream(string stream, out string prefix, out Table table) =>
+        KinesisStreamName.TryParse(stream, out prefix, out table) && KafkaTopics.IsValidPrefix(prefix);
 
-    public static string Topic(string prefix, Table table) => $"{prefix}.{table.Name()}";
+    public static string Topic(string prefix, Table table) => KafkaTopics.Name(prefix, table);
 
-    public static string Stream(string prefix, Table table) => $"streaming-{prefix}-{table.Name()}";
-
-    /// <summary>Kafka topic names allow letters, digits, '.', '_' and '-' (249 characters at most).</summary>
-    private static bool IsValidPrefix(string prefix) =>
-        prefix.Length is > 0 and <= 240 && prefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+    public static string Stream(string prefix, Table table) => KinesisStreamName.For(prefix, table);
 }
