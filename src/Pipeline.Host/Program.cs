@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Pipeline.Host.Cli;
 using Pipeline.Host.Verbs;
 
@@ -8,6 +9,13 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = !cancellation.IsCancellationRequested;
     cancellation.Cancel();
 };
+
+// SIGTERM (Kubernetes stopping a pod) stops gracefully too, within the pod's grace period.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+{
+    signal.Cancel = true;
+    cancellation.Cancel();
+});
 
 var commandLine = new CommandLine(Verbs.All);
 return await commandLine.RunAsync(args, Terminal.Console(), cancellation.Token);

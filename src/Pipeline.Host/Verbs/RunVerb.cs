@@ -5,6 +5,7 @@ using Akka.Streams.Dsl;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.Actors.Cleaning;
 using Pipeline.Actors.Emulation;
@@ -92,6 +93,8 @@ public sealed class RunVerb : IVerb
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // The verb's cancellation (Ctrl+C, SIGTERM) drives the shutdown, not the host's own signal handling.
+        builder.Services.AddSingleton<IHostLifetime, VerbLifetime>();
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Services.AddSingleton(target);
         builder.Services.AddAkka("pipeline", akka =>
@@ -169,7 +172,15 @@ public sealed class RunVerb : IVerb
 
             await stop.CancelAsync();
             lakeGiveUp.CancelAfter(kafka.Settings.DrainTimeout);
-            await path.DrainAndShutdownAsync(kafka.Settings.DrainTimeout);
+            try
+            {
+                await path.DrainAndShutdownAsync(kafka.Settings.DrainTimeout)
+                    .WaitAsync(kafka.Settings.DrainTimeout * 2, CancellationToken.None);
+            }
+            catch (TimeoutException)
+            {
+                throw new IOException($"the engine did not drain within {kafka.Settings.DrainTimeout * 2}; what was not committed is read again at the next start");
+            }
         }
 
         foreach (var line in path.Tally.Lines())
