@@ -36,7 +36,7 @@ internal sealed class HttpIngestBenchmark : IBenchmark
             """);
         var log = new StringWriter();
         using var stop = new CancellationTokenSource();
-        var terminal = new Terminal(TextReader.Null, TextWriter.Null, TextWriter.Synchronized(log), () => Stream.Null, () => Stream.Null);
+        var terminal = new Terminal(TextWriter.Null, TextWriter.Synchronized(log), () => Stream.Null, () => Stream.Null);
         var engine = new CommandLine(Verbs.All).RunAsync(["run", "--urls", "http://127.0.0.1:18099", "--config", config], terminal, stop.Token);
         using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:18099/") };
         await WaitUntilUp(http, engine);

@@ -91,14 +91,14 @@ public sealed class CategoryState
     {
         Posts += sign;
         if (post.Country is { } country)
-            Count(_byCountry, country, sign);
+            CountChanges.Apply(_byCountry, country, sign);
         if (post.PostYear is { } year)
-            Count(_byPostYear, year, sign);
+            CountChanges.Apply(_byPostYear, year, sign);
         if (post.AgeGroup is { } group)
-            Count(_byAgeGroup, group, sign);
+            CountChanges.Apply(_byAgeGroup, group, sign);
         var minute = ArrivalWindow.MinuteOf(post.ArrivalTime);
         if (minute >= ArrivalWindow.MinuteOf(Clock - ArrivalWindow.Longest))
-            Count(_minutes, minute, sign);
+            CountChanges.Apply(_minutes, minute, sign);
     }
 
     private void Forget(long beforeMinute)
@@ -107,14 +107,6 @@ public sealed class CategoryState
             _minutes.Remove(_minutes.First().Key);
     }
 
-    private static void Count<TKey>(IDictionary<TKey, long> counts, TKey key, int sign)
-    {
-        var count = counts.TryGetValue(key, out var existing) ? existing + sign : sign;
-        if (count == 0)
-            counts.Remove(key);
-        else
-            counts[key] = count;
-    }
 
     public CategorySnapshot ToSnapshot() => new(
         Category,

@@ -1,3 +1,4 @@
+using Pipeline.Actors.Live;
 using System.Globalization;
 using Pipeline.Actors.Assembly;
 using Pipeline.Actors.Checkpoints;
@@ -93,7 +94,7 @@ public sealed class CohortState
         switch (_kind)
         {
             case CohortKind.Directory:
-                Count(_countries, post.Country!, sign);
+                CountChanges.Apply(_countries, post.Country!, sign);
                 break;
             case CohortKind.Country:
                 CountCategory(post, sign);
@@ -109,7 +110,7 @@ public sealed class CohortState
                 break;
             case CohortKind.JoinYear:
                 CountFollowers(post, sign);
-                Count(_users, UserKey(post.User!), sign);
+                CountChanges.Apply(_users, UserKey(post.User!), sign);
                 break;
             case CohortKind.AgeGroupAndJoinYear:
                 CountFollowers(post, sign);
@@ -120,18 +121,18 @@ public sealed class CohortState
     private void CountCategory(AssembledPost post, int sign)
     {
         if (post.Category is { } category)
-            Count(_categories, category, sign);
+            CountChanges.Apply(_categories, category, sign);
     }
 
     private void CountFollowers(AssembledPost post, int sign)
     {
         if (post.FollowerCount is { } followers)
-            Count(_followers, followers, sign);
+            CountChanges.Apply(_followers, followers, sign);
     }
 
     private void CountPoster(PosterFollowers poster, int sign)
     {
-        Count(_posters, poster, sign);
+        CountChanges.Apply(_posters, poster, sign);
         if (_posters.ContainsKey(poster))
             _postersRanked.Add(poster);
         else
@@ -145,14 +146,6 @@ public sealed class CohortState
         user.Age?.ToString(CultureInfo.InvariantCulture) ?? "\u0000",
         user.DateJoined?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "\u0000");
 
-    private static void Count<TKey>(IDictionary<TKey, long> counts, TKey key, int sign)
-    {
-        var count = counts.TryGetValue(key, out var existing) ? existing + sign : sign;
-        if (count == 0)
-            counts.Remove(key);
-        else
-            counts[key] = count;
-    }
 
     public CohortSnapshot ToSnapshot() => new(
         Key,

@@ -10,8 +10,6 @@ public sealed class Arguments
 
     private Arguments(Dictionary<string, string?> given) => _given = given;
 
-    public bool Help => _given.ContainsKey("help");
-
     /// <param name="valued">Options that take a value.</param>
     /// <param name="flags">Options that take none.</param>
     public static Arguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> valued, IReadOnlyCollection<string> flags)
@@ -20,12 +18,6 @@ public sealed class Arguments
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (arg is "-h" or "--help")
-            {
-                given["help"] = null;
-                continue;
-            }
-
             if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
                 throw new UsageException($"unexpected argument '{arg}'");
             var name = arg[2..];

@@ -49,8 +49,5 @@ public sealed class KafkaConnection : IDisposable
         }
     }
 
-    /// <summary>The topics the engine created in the embedded broker.</summary>
-    public IReadOnlyCollection<string> CreatedTopics => _created.Keys.ToList();
-
     public void Dispose() => _embedded?.Dispose();
 }

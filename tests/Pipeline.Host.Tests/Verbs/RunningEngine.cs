@@ -21,7 +21,7 @@ public sealed class RunningEngine : IAsyncDisposable
             extraArgs = [.. extraArgs, "--config", _folder.Config];
         }
 
-        var terminal = new Terminal(TextReader.Null, TextWriter.Null, _error, () => Stream.Null, () => Stream.Null);
+        var terminal = new Terminal(TextWriter.Null, _error, () => Stream.Null, () => Stream.Null);
         _running = new CommandLine(Pipeline.Host.Verbs.Verbs.All).RunAsync(["run", "--urls", "http://127.0.0.1:0", .. extraArgs], terminal, _stop.Token);
     }
 

@@ -11,7 +11,7 @@ public sealed record VerbRun(int ExitCode, string Out, string Error)
         var stdout = new MemoryStream();
         var outText = new StringWriter();
         var errorText = new StringWriter();
-        var terminal = new Terminal(new StringReader(stdin), outText, errorText,
+        var terminal = new Terminal(outText, errorText,
             () => new MemoryStream(Encoding.UTF8.GetBytes(stdin)), () => new NonClosing(stdout));
         var exit = await new CommandLine(Pipeline.Host.Verbs.Verbs.All).RunAsync(args, terminal, CancellationToken.None);
         return new VerbRun(exit, outText + Encoding.UTF8.GetString(stdout.ToArray()), errorText.ToString());
