@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the npm packages that tests and local runs start beside .NET (package.json) into
-# tools/node_modules. Does nothing when node_modules already matches package-lock.json, so it is
-# cheap to call before every test run.
+# Installs what tests and local runs start beside .NET: the PostgreSQL server binaries (postgres.sh)
+# and the npm packages of package.json into tools/node_modules. Does nothing when both are already
+# there (node_modules matching package-lock.json), so it is cheap to call before every test run.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+./postgres.sh
 
 stamp=node_modules/.package-lock.json
 if [[ -f "$stamp" && ! package.json -nt "$stamp" && ! package-lock.json -nt "$stamp" ]]; then

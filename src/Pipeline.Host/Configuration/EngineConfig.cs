@@ -12,6 +12,12 @@ public static class EngineConfig
     /// <summary>Concern files layered over pipeline.conf when present, in this order.</summary>
     private static readonly string[] ConcernLayers = ["emulator.conf", "kafka.conf", "kinesis.conf", "lake.conf", "live.conf", "cluster.conf"];
 
+    /// <summary>The environment variable that holds the PostgreSQL journal's connection string.</summary>
+    public const string PostgresConnectionVariable = "PIPELINE_POSTGRES_CONNECTION_STRING";
+
+    /// <summary>The plugins persistence-postgres.conf points at the database.</summary>
+    private static readonly string[] PostgresPlugins = ["akka.persistence.journal.sql", "akka.persistence.snapshot-store.sql"];
+
     /// <summary>The folder shipped beside the binary (the build copies hocon/ there).</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "hocon");
 
@@ -42,8 +48,27 @@ public static class EngineConfig
         // The plugins' reference configuration (Akka.Persistence.Sql is not loaded automatically) lies under every layer.
         var config = LiveState.DefaultConfig;
         foreach (var layer in layers)
+        {
             config = Parse(layer).WithFallback(config);
+            if (layer == persistence && journal == "postgres")
+                config = PostgresConnection().WithFallback(config);
+        }
+
+        if (journal == "postgres" && PostgresPlugins.Any(plugin => string.IsNullOrWhiteSpace(config.GetString($"{plugin}.connection-string"))))
+            throw new IOException($"PIPELINE_JOURNAL=postgres needs a connection string: set {PostgresConnectionVariable} (e.g. Host=db;Database=pipeline;Username=pipeline;Password=...)");
         return config;
+    }
+
+    /// <summary>The connection string of <see cref="PostgresConnectionVariable"/> in the journal,
+    /// read journal and snapshot plugins. Read here rather than as a HOCON substitution, which
+    /// Akka's parser does not resolve from the environment.</summary>
+    private static Config PostgresConnection()
+    {
+        var connection = Environment.GetEnvironmentVariable(PostgresConnectionVariable);
+        if (string.IsNullOrWhiteSpace(connection))
+            return Config.Empty;
+        var quoted = System.Text.Json.JsonSerializer.Serialize(connection);
+        return ConfigurationFactory.ParseString(string.Join('\n', PostgresPlugins.Append("akka.persistence.query.journal.sql").Select(plugin => $"{plugin}.connection-string = {quoted}")));
     }
 
     private static Config Parse(string path)

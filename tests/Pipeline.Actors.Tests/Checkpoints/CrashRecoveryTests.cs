@@ -9,44 +9,23 @@ using Xunit;
 
 namespace Pipeline.Actors.Tests.Checkpoints;
 
-public sealed class CrashRecoveryTests : Akka.TestKit.Xunit2.TestKit
+/// <summary>The crash simulation, on each journal the engine supports.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class CrashRecoveryTests(PostgresCollection.Server server) : Akka.TestKit.Xunit2.TestKit
 {
-    // No coordinated shutdown on terminate: entities get no hand-off and no chance to save, the
-    // stream no final checkpoint. That is a crash as far as the journal can tell.
-    private const string Abrupt = """
-        akka.coordinated-shutdown.run-by-actor-system-terminate = off
-        akka.cluster.run-coordinated-shutdown-when-down = off
-        """;
-
-    private readonly string _referencePath;
-    private readonly string _crashPath = LiveTestSystem.NewDatabasePath();
-
-    public CrashRecoveryTests()
-        : this(LiveTestSystem.NewDatabasePath())
+    [Theory]
+    [InlineData(JournalKind.Sqlite)]
+    [InlineData(JournalKind.Postgres)]
+    public async Task A_crash_then_a_replay_from_the_committed_positions_ends_in_the_state_of_a_run_without_crash(JournalKind kind)
     {
-    }
-
-    private CrashRecoveryTests(string referencePath)
-        : base(LiveTestSystem.Setup(referencePath), "pipeline") => _referencePath = referencePath;
-
-    protected override void AfterAll()
-    {
-        base.AfterAll();
-        File.Delete(_referencePath);
-        File.Delete(_crashPath);
-    }
-
-    [Fact]
-    public async Task A_crash_then_a_replay_from_the_committed_positions_ends_in_the_state_of_a_run_without_crash()
-    {
+        using var referenceJournal = await TestJournal.CreateAsync(kind, server.Postgres);
+        using var crashJournal = await TestJournal.CreateAsync(kind, server.Postgres);
         var stream = SyntheticPosts.Stream(SyntheticPosts.Records(300, seed: 21), seed: 21);
-        var reference = new LiveRun(Sys, await LiveTestSystem.StartAsync(Sys));
-        await reference.RunAsync(stream);
-        var expected = await LiveStateFlowTests.StateAsync(reference);
+        var expected = await RunWithoutCrashAsync(referenceJournal, stream);
 
-        var committed = await RunUntilCrashAsync(stream);
+        var committed = await RunUntilCrashAsync(crashJournal, stream);
 
-        var restarted = ActorSystem.Create("pipeline", LiveTestSystem.Setup(_crashPath, Abrupt));
+        var restarted = ActorSystem.Create("pipeline", LiveTestSystem.Setup(crashJournal, LiveTestSystem.Abrupt));
         try
         {
             var run = new LiveRun(restarted, await LiveTestSystem.StartAsync(restarted));
@@ -59,12 +38,27 @@ public sealed class CrashRecoveryTests : Akka.TestKit.Xunit2.TestKit
         }
     }
 
+    private static async Task<string> RunWithoutCrashAsync(TestJournal journal, IReadOnlyList<Cleaned> stream)
+    {
+        var system = ActorSystem.Create("pipeline", LiveTestSystem.Setup(journal));
+        try
+        {
+            var run = new LiveRun(system, await LiveTestSystem.StartAsync(system));
+            await run.RunAsync(stream);
+            return await LiveStateFlowTests.StateAsync(run);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
     /// <summary>
     /// Applies the first 40% of the input and waits for its checkpoint, then applies the next 30%
     /// without a checkpoint, persists the consumers ahead of the commit, and kills the system.
     /// Returns the last position released for commit (the end of the first part).
     /// </summary>
-    private async Task<SourcePosition> RunUntilCrashAsync(IReadOnlyList<Cleaned> stream)
+    private async Task<SourcePosition> RunUntilCrashAsync(TestJournal journal, IReadOnlyList<Cleaned> stream)
     {
         var committedPart = stream.Take(stream.Count * 4 / 10).ToList();
         var appliedPart = stream.Skip(committedPart.Count).Take(stream.Count * 3 / 10).ToList();
@@ -73,7 +67,7 @@ public sealed class CrashRecoveryTests : Akka.TestKit.Xunit2.TestKit
             pipeline.live.checkpoints.interval = 600s
             pipeline.live.checkpoints.max-updates = {committedPart.Count}
             """;
-        var system = ActorSystem.Create("pipeline", LiveTestSystem.Setup(_crashPath, Abrupt + "\n" + checkpoints));
+        var system = ActorSystem.Create("pipeline", LiveTestSystem.Setup(journal, LiveTestSystem.Abrupt + "\n" + checkpoints));
         var run = new LiveRun(system, await LiveTestSystem.StartAsync(system));
         var committed = new ConcurrentQueue<SourcePosition>();
         var input = Source.Queue<Cleaned>(stream.Count, OverflowStrategy.Backpressure)

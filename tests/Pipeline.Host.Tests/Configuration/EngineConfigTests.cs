@@ -33,6 +33,54 @@ public class EngineConfigTests
     }
 
     [Fact]
+    public void The_postgres_journal_points_both_plugins_at_the_connection_string()
+    {
+        var overlay = Path.GetTempFileName();
+        try
+        {
+            // An overlay stands in for the environment variable, which the whole test process would share.
+            File.WriteAllText(overlay, """
+                akka.persistence.journal.sql.connection-string = "Host=db;Database=pipeline"
+                akka.persistence.snapshot-store.sql.connection-string = "Host=db;Database=pipeline"
+                """);
+
+            var config = EngineConfig.Load(overlay, journal: "postgres");
+
+            foreach (var plugin in new[] { "akka.persistence.journal.sql", "akka.persistence.snapshot-store.sql" })
+            {
+                Assert.Equal("PostgreSQL.15", config.GetString($"{plugin}.provider-name"));
+                Assert.Equal("postgresql", config.GetString($"{plugin}.table-mapping"));
+                Assert.Equal("public", config.GetString($"{plugin}.postgresql.schema-name"));
+            }
+            Assert.Equal("akka.persistence.journal.sql", config.GetString("akka.persistence.journal.plugin"));
+            Assert.Equal("akka.persistence.snapshot-store.sql", config.GetString("akka.persistence.snapshot-store.plugin"));
+        }
+        finally
+        {
+            File.Delete(overlay);
+        }
+    }
+
+    [Fact]
+    public void The_postgres_journal_without_a_connection_string_is_refused_in_one_line()
+    {
+        var overlay = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(overlay, "akka.persistence.journal.sql.connection-string = \"\"");
+
+            var refused = Assert.Throws<IOException>(() => EngineConfig.Load(overlay, journal: "postgres"));
+
+            Assert.Contains("PIPELINE_POSTGRES_CONNECTION_STRING", refused.Message);
+            Assert.DoesNotContain('\n', refused.Message);
+        }
+        finally
+        {
+            File.Delete(overlay);
+        }
+    }
+
+    [Fact]
     public void A_missing_file_or_an_unknown_journal_is_reported()
     {
         Assert.Throws<IOException>(() => EngineConfig.Load("/nonexistent/pipeline-overlay.conf", journal: "sqlite"));

@@ -63,6 +63,15 @@ public class ManifestTests
         Assert.Equal(TimeSpan.FromSeconds(30), config.GetTimeSpan("pipeline.run.progress-interval"));
     }
 
+    [Fact]
+    public void The_pods_pick_the_postgres_journal_and_set_the_variable_its_connection_string_comes_from()
+    {
+        var env = File.ReadAllText(Path.Combine(Repo, "deploy", "k8s", "base", "statefulset.yaml")).ReplaceLineEndings("\n");
+
+        Assert.Contains("- name: PIPELINE_JOURNAL\n              value: postgres\n", env);
+        Assert.Contains($"- name: {EngineConfig.PostgresConnectionVariable}\n", env);
+    }
+
     private static string[] ConfFiles(string folder) =>
         Directory.GetFiles(folder, "*.conf").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
 
