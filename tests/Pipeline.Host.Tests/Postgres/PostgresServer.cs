@@ -9,7 +9,8 @@ namespace Pipeline.Host.Tests.Postgres;
 /// <summary>
 /// A throwaway PostgreSQL server for tests: <c>initdb</c> into a new temporary folder, a server on a
 /// free 127.0.0.1 port (trust authentication, superuser <see cref="User"/>, no fsync: nothing needs
-/// to survive the machine), stopped and deleted on dispose. The binaries are Debian's
+/// to survive the machine), stopped and deleted on dispose (or, when the test process died first, by
+/// the next start). The binaries are Debian's
 /// (<c>/usr/lib/postgresql/&lt;version&gt;/bin</c>, installed by <c>tools/postgres.sh</c>) or
 /// <c>initdb</c> on PATH. PostgreSQL refuses to run as root, so under root the server runs as the
 /// <c>postgres</c> user the Debian package creates.
@@ -24,6 +25,10 @@ public sealed partial class PostgresServer : IAsyncDisposable
 {
     /// <summary>The superuser the server is initialised with; every connection string logs in as it.</summary>
     public const string User = "pipeline";
+
+    private const string FolderPrefix = "pipeline-postgres-";
+
+    private const string OwnerSuffix = ".owner";
 
     private static readonly Lazy<string> Binaries = new(FindBinaries);
 
@@ -41,7 +46,11 @@ public sealed partial class PostgresServer : IAsyncDisposable
     /// <summary>Creates the data folder and starts the server; takes a few seconds, mostly initdb.</summary>
     public static async Task<PostgresServer> StartAsync(CancellationToken cancellation = default)
     {
-        var dataFolder = Path.Combine(Path.GetTempPath(), $"pipeline-postgres-{Guid.NewGuid():N}");
+        await StopOrphansAsync();
+        var dataFolder = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Guid.NewGuid():N}");
+        // Who started the server: a test process that dies skips DisposeAsync, and the next start
+        // stops what it left behind.
+        await File.WriteAllTextAsync(dataFolder + OwnerSuffix, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellation);
         try
         {
             await RunAsync("initdb", ["--pgdata", dataFolder, "--username", User, "--auth", "trust", "--encoding", "UTF8", "--locale", "C", "--no-sync", "--no-instructions"], cancellation);
@@ -63,12 +72,12 @@ public sealed partial class PostgresServer : IAsyncDisposable
         {
             var log = Path.Combine(dataFolder, "server.log");
             var detail = File.Exists(log) ? $"\nserver.log:\n{await File.ReadAllTextAsync(log, CancellationToken.None)}" : "";
-            Delete(dataFolder);
+            await DiscardAsync(dataFolder);
             throw new InvalidOperationException($"could not start a test PostgreSQL server: {e.Message}{detail}", e);
         }
         catch
         {
-            Delete(dataFolder);
+            await DiscardAsync(dataFolder);
             throw;
         }
     }
@@ -97,15 +106,36 @@ public sealed partial class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>Stops the server at once (nothing in it is kept) and deletes its folder.</summary>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => new(DiscardAsync(DataFolder));
+
+    /// <summary>Stops and deletes the servers of test processes that are no longer running.</summary>
+    private static async Task StopOrphansAsync()
+    {
+        foreach (var owner in Directory.GetFiles(Path.GetTempPath(), $"{FolderPrefix}*{OwnerSuffix}"))
+        {
+            try
+            {
+                if (!int.TryParse(await File.ReadAllTextAsync(owner), out var pid) || IsRunning(pid))
+                    continue;
+                await DiscardAsync(owner[..^OwnerSuffix.Length]);
+            }
+            catch (IOException)
+            {
+                // Another test process is cleaning up the same orphan.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
     {
         try
         {
-            await RunAsync("pg_ctl", ["stop", "--wait", "--mode", "immediate", "--pgdata", DataFolder], CancellationToken.None);
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
         }
-        finally
+        catch (ArgumentException)
         {
-            Delete(DataFolder);
+            return false;
         }
     }
 
@@ -168,10 +198,24 @@ public sealed partial class PostgresServer : IAsyncDisposable
             ?? throw new InvalidOperationException("PostgreSQL's initdb was found neither under /usr/lib/postgresql/<version>/bin nor on PATH: run tools/postgres.sh (apt-get install postgresql)");
     }
 
-    private static void Delete(string folder)
+    /// <summary>Stops the server of <paramref name="dataFolder"/> if it runs, and deletes the folder.</summary>
+    private static async Task DiscardAsync(string dataFolder)
     {
-        if (Directory.Exists(folder))
-            Directory.Delete(folder, recursive: true);
+        if (File.Exists(Path.Combine(dataFolder, "postmaster.pid")))
+        {
+            try
+            {
+                await RunAsync("pg_ctl", ["stop", "--wait", "--mode", "immediate", "--pgdata", dataFolder], CancellationToken.None);
+            }
+            catch (InvalidOperationException)
+            {
+                // Not running (it never started, or the machine restarted since): only the folder is left.
+            }
+        }
+
+        if (Directory.Exists(dataFolder))
+            Directory.Delete(dataFolder, recursive: true);
+        File.Delete(dataFolder + OwnerSuffix);
     }
 
     [GeneratedRegex("^[a-z][a-z0-9_]{0,62}$")]

@@ -4,11 +4,21 @@ namespace Pipeline.Host.Tests.Verbs;
 /// points the engine there so runs never share state.</summary>
 public sealed class EngineFolder : IDisposable
 {
-    public EngineFolder(string extraHocon = "")
+    /// <param name="extraHocon">More overrides, appended to the overlay.</param>
+    /// <param name="sqliteJournal">Whether the overlay points the SQLite journal into this folder; off
+    /// for runs whose journal is elsewhere (PIPELINE_JOURNAL=postgres).</param>
+    public EngineFolder(string extraHocon = "", bool sqliteJournal = true)
     {
         Root = Directory.CreateTempSubdirectory("pipeline-engine-").FullName;
         Config = Path.Combine(Root, "engine.conf");
         var journal = Path.Combine(Root, "journal.db");
+        var journalHocon = sqliteJournal
+            ? $"""
+                akka.persistence.journal.sql.connection-string = "Data Source={journal}"
+                akka.persistence.query.journal.sql.connection-string = "Data Source={journal}"
+                akka.persistence.snapshot-store.sql.connection-string = "Data Source={journal}"
+                """
+            : "";
         File.WriteAllText(Config, $$"""
             pipeline.lake.folder.path = "{{Lake}}"
             pipeline.lake.rotate-idle = 500ms
@@ -16,9 +26,7 @@ public sealed class EngineFolder : IDisposable
             akka.loglevel = WARNING
             akka.remote.dot-netty.tcp.port = 0
             akka.cluster.seed-nodes = []
-            akka.persistence.journal.sql.connection-string = "Data Source={{journal}}"
-            akka.persistence.query.journal.sql.connection-string = "Data Source={{journal}}"
-            akka.persistence.snapshot-store.sql.connection-string = "Data Source={{journal}}"
+            {{journalHocon}}
             {{extraHocon}}
             """);
     }

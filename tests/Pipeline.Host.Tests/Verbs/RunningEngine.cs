@@ -1,19 +1,24 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pipeline.Host.Cli;
 
 namespace Pipeline.Host.Tests.Verbs;
 
-/// <summary><c>pipeline run</c> started in-process on a free port, for tests that talk to it over HTTP.</summary>
+/// <summary><c>pipeline run</c> on a free port, for tests that talk to it over HTTP: in-process
+/// (<see cref="StartAsync"/>), or as a real child process with its own environment variables
+/// (<see cref="StartProcessAsync"/>, for settings that only the environment carries).</summary>
 public sealed class RunningEngine : IAsyncDisposable
 {
     private readonly SynchronizedWriter _error = new();
     private readonly CancellationTokenSource _stop = new(TimeSpan.FromMinutes(3));
     private readonly Task<int> _running;
+    private readonly Process? _process;
 
     private readonly EngineFolder? _folder;
 
-    private RunningEngine(string[] extraArgs)
+    private RunningEngine(string[] extraArgs, IReadOnlyDictionary<string, string>? environment)
     {
         if (!extraArgs.Contains("--config"))
         {
@@ -21,8 +26,36 @@ public sealed class RunningEngine : IAsyncDisposable
             extraArgs = [.. extraArgs, "--config", _folder.Config];
         }
 
-        var terminal = new Terminal(TextWriter.Null, _error, () => Stream.Null, () => Stream.Null);
-        _running = new CommandLine(Pipeline.Host.Verbs.Verbs.All).RunAsync(["run", "--urls", "http://127.0.0.1:0", .. extraArgs], terminal, _stop.Token);
+        string[] args = ["run", "--urls", "http://127.0.0.1:0", .. extraArgs];
+        if (environment is null)
+        {
+            var terminal = new Terminal(TextWriter.Null, _error, () => Stream.Null, () => Stream.Null);
+            _running = new CommandLine(Pipeline.Host.Verbs.Verbs.All).RunAsync(args, terminal, _stop.Token);
+            return;
+        }
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pipeline.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        _process = Process.Start(start) ?? throw new InvalidOperationException("could not start pipeline.dll");
+        _process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+                _error.Write(line.Data + Environment.NewLine);
+        };
+        _process.OutputDataReceived += (_, _) => { };
+        _process.BeginErrorReadLine();
+        _process.BeginOutputReadLine();
+        _running = ExitCodeAsync(_process);
+        // Stopping a real process is what Kubernetes does: SIGTERM, then it drains and exits.
+        _stop.Token.Register(() =>
+        {
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+            kill.WaitForExit();
+        });
     }
 
     public string Address { get; private set; } = "";
@@ -34,9 +67,16 @@ public sealed class RunningEngine : IAsyncDisposable
     /// <summary>The lake folder of this run, when the engine made its own folder.</summary>
     public string? Lake => _folder?.Lake;
 
-    public static async Task<RunningEngine> StartAsync(params string[] extraArgs)
+    public static Task<RunningEngine> StartAsync(params string[] extraArgs) => StartAsync(extraArgs, null);
+
+    /// <summary>Runs <c>dotnet pipeline.dll run ...</c> with <paramref name="environment"/> added to
+    /// this process's environment.</summary>
+    public static Task<RunningEngine> StartProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] extraArgs) =>
+        StartAsync(extraArgs, environment);
+
+    private static async Task<RunningEngine> StartAsync(string[] extraArgs, IReadOnlyDictionary<string, string>? environment)
     {
-        var engine = new RunningEngine(extraArgs);
+        var engine = new RunningEngine(extraArgs, environment);
         engine.Address = await engine.Eventually(() => Task.FromResult(
             Regex.Match(engine.Error, @"API on (http://\S+)") is { Success: true } m ? m.Groups[1].Value : null));
         engine.Http = new HttpClient { BaseAddress = new Uri(engine.Address) };
@@ -82,11 +122,21 @@ public sealed class RunningEngine : IAsyncDisposable
         throw new TimeoutException($"the engine did not get there within 60 s: {Error}");
     }
 
-    /// <summary>Stops the engine as Ctrl+C does and returns its exit code.</summary>
+    /// <summary>Stops the engine as Ctrl+C (or, for a process, SIGTERM) does and returns its exit code.</summary>
     public async Task<int> StopAsync()
     {
         await _stop.CancelAsync();
-        return await _running;
+        if (_process is null)
+            return await _running;
+        try
+        {
+            return await _running.WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"pipeline run did not stop within 90 s of SIGTERM: {Error}");
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -95,7 +145,14 @@ public sealed class RunningEngine : IAsyncDisposable
             await StopAsync();
         Http?.Dispose();
         _stop.Dispose();
+        _process?.Dispose();
         _folder?.Dispose();
+    }
+
+    private static async Task<int> ExitCodeAsync(Process process)
+    {
+        await process.WaitForExitAsync();
+        return process.ExitCode;
     }
 
     /// <summary>The verb writes progress from a timer thread while the test reads.</summary>
