@@ -42,7 +42,12 @@ public sealed class RunVerb : IVerb
         ingest API (Kafka REST proxy and Kinesis proxy shapes) with GET /api/status. With no Kafka configured (pipeline.kafka.bootstrap-servers or
         PIPELINE_KAFKA_BOOTSTRAP) it starts an embedded broker, librdkafka's mock cluster, which keeps
         about 5 MB per partition in memory and nothing across restarts. Progress is shown on stderr;
-        Ctrl+C drains, commits and stops.
+        Ctrl+C or SIGTERM drains, commits, hands the node's shards off and leaves the cluster.
+        GET /healthz/live and /healthz/ready answer 200 or 503.
+
+        The node is a cluster member with the roles of pipeline.cluster.roles or PIPELINE_ROLES
+        (ingest, state, api; all by default), joining through PIPELINE_SEEDS (host:port,...; by
+        default itself), reached at PIPELINE_HOSTNAME and PIPELINE_PORT (hocon/cluster.conf).
 
           --config FILE  a HOCON file layered over the defaults in hocon/
           --urls URLS    where HTTP listens (default http://127.0.0.1:8082; env PIPELINE_HTTP_URLS)
@@ -199,7 +204,8 @@ public sealed class RunVerb : IVerb
         Volatile.Write(ref history, StartHistory(system, lakeStore, HistorySettings.FromConfig(config), cluster));
 
         var streams = kinesisClient is null ? [] : await KinesisSource.StreamNamesAsync(kinesisClient, kinesis, stop.Token);
-        if (kafka is not null)
+        // A shutdown that began while the node was starting has drained already: start no sources then.
+        if (kafka is not null && !lifecycle.IsDraining)
         {
             await terminal.Error.WriteLineAsync($"pipeline: lake at {lakeStore!.Location}");
             Volatile.Write(ref path, IngestPath.Start(system, kafka.Settings, kinesisClient, kinesis, streams,
