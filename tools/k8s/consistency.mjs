@@ -3,8 +3,9 @@
 // Each check returns messages; an empty list means it holds.
 
 const engineName = "pipeline";
-// The engine's shutdown phases take up to about 60 s; the kubelet must wait longer than that.
-const shutdownSeconds = 60;
+// The engine's shutdown phases take up to 110 s (hocon/cluster.conf); the kubelet must wait longer.
+// tests/Pipeline.Host.Tests/Deploy/ManifestTests.cs sums the phases from the HOCON itself.
+const shutdownSeconds = 110;
 const workloadKinds = new Set(["StatefulSet", "Deployment", "DaemonSet"]);
 
 const named = (objects, kind) => objects.filter((o) => o.kind === kind);

@@ -31,10 +31,12 @@ public sealed record LiveRegions(
 
     /// <summary>Starts the six shard regions on this node (the actor system must be a cluster
     /// member). Entities stop through <see cref="StopEntity"/> so they save before passivating.</summary>
-    public static LiveRegions Start(ActorSystem system, LiveStateSettings settings)
+    /// <param name="role">The cluster role of the nodes that host the entities (this node has it);
+    /// null: every node.</param>
+    public static LiveRegions Start(ActorSystem system, LiveStateSettings settings, string? role = null)
     {
         var sharding = ClusterSharding.Get(system);
-        var shardingSettings = ClusterShardingSettings.Create(system);
+        var shardingSettings = ClusterShardingSettings.Create(system).WithRole(role);
         var extractor = new EntityEnvelopeExtractor(settings.Shards);
         var allocation = sharding.DefaultShardAllocationStrategy(shardingSettings);
         var idle = settings.PassivateAfter;
@@ -50,5 +52,23 @@ public sealed record LiveRegions(
             Region(CohortType, id => CohortEntity.Props(id, idle)),
             Region(ProfileBoardType, id => ProfileBoardEntity.Props(id, halfLife, idle)),
             Region(CategoryBoardType, _ => CategoryBoardEntity.Props(idle)));
+    }
+
+    /// <summary>Proxies of the six shard regions, for a node that hosts no entities but talks to
+    /// them (the nodes of <paramref name="role"/> host them).</summary>
+    public static LiveRegions StartProxies(ActorSystem system, LiveStateSettings settings, string role)
+    {
+        var sharding = ClusterSharding.Get(system);
+        var extractor = new EntityEnvelopeExtractor(settings.Shards);
+
+        IActorRef Proxy(string type) => sharding.StartProxy(type, role, extractor);
+
+        return new LiveRegions(
+            Proxy(AssemblerType),
+            Proxy(ProfileType),
+            Proxy(CategoryType),
+            Proxy(CohortType),
+            Proxy(ProfileBoardType),
+            Proxy(CategoryBoardType));
     }
 }

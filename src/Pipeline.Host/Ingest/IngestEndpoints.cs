@@ -2,23 +2,26 @@ using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Pipeline.Host.Engine;
 
 namespace Pipeline.Host.Ingest;
 
 /// <summary>
 /// The HTTP shapes the original clients used through API Gateway: a Kafka REST proxy v2
 /// (<c>POST /topics/{topic}</c>) and a Kinesis proxy (<c>PUT /streams/{stream}/record(s)</c>,
-/// <c>GET /streams</c>). Old scripts work with only their base URL changed.
+/// <c>GET /streams</c>). Old scripts work with only their base URL changed. While the engine drains
+/// for shutdown, writes get 503 so that clients retry on another node.
 /// </summary>
 public static class IngestEndpoints
 {
     private const string KafkaJson = "application/vnd.kafka.v2+json";
 
-    public static void MapIngest(this IEndpointRouteBuilder app, IngestSettings settings)
+    public static void MapIngest(this IEndpointRouteBuilder app, IngestSettings settings, EngineLifecycle lifecycle)
     {
         app.MapPost("/topics/{topic}", (HttpContext http, string topic, IIngestTarget target) =>
             Answer(http, KafkaJson, KafkaError, async cancellation =>
             {
+                RequireOpen(lifecycle);
                 RequireContentType(http, 415, "application/vnd.kafka.json.v2+json", "application/json");
                 if (!StreamNames.TryParseTopic(topic, out _, out _))
                     throw new IngestError(404, $"Topic {topic} not found: topics are <prefix>.pin, <prefix>.geo or <prefix>.user");
@@ -48,6 +51,7 @@ public static class IngestEndpoints
         app.MapPut("/streams/{stream}/record", (HttpContext http, string stream, IIngestTarget target) =>
             Answer(http, "application/json", KinesisError, async cancellation =>
             {
+                RequireOpen(lifecycle);
                 RequireStream(http, stream);
                 var record = KinesisProxyRequest.ParseRecord(await ReadBody(http, settings.MaxBodyBytes, cancellation), stream);
                 var write = (await target.WriteToStreamAsync(stream, [record], cancellation))[0];
@@ -63,6 +67,7 @@ public static class IngestEndpoints
         app.MapPut("/streams/{stream}/records", (HttpContext http, string stream, IIngestTarget target) =>
             Answer(http, "application/json", KinesisError, async cancellation =>
             {
+                RequireOpen(lifecycle);
                 RequireStream(http, stream);
                 var records = KinesisProxyRequest.ParseRecords(await ReadBody(http, settings.MaxBodyBytes, cancellation));
                 var writes = await target.WriteToStreamAsync(stream, records, cancellation);
@@ -99,6 +104,12 @@ public static class IngestEndpoints
                     writer.WriteEndObject();
                 };
             }));
+    }
+
+    private static void RequireOpen(EngineLifecycle lifecycle)
+    {
+        if (lifecycle.IsDraining)
+            throw new IngestError(503, "this node is shutting down and takes no more records; send them to another node");
     }
 
     private static void RequireStream(HttpContext http, string stream)

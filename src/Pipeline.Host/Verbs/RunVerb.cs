@@ -1,3 +1,4 @@
+using Akka;
 using Akka.Actor;
 using Akka.Cluster.Tools.Singleton;
 using Akka.Hosting;
@@ -20,6 +21,7 @@ using Pipeline.Host.Api;
 using Pipeline.Host.Cli;
 using Pipeline.Host.Configuration;
 using Pipeline.Host.Engine;
+using Pipeline.Host.Health;
 using Pipeline.Host.Ingest;
 
 namespace Pipeline.Host.Verbs;
@@ -40,7 +42,12 @@ public sealed class RunVerb : IVerb
         ingest API (Kafka REST proxy and Kinesis proxy shapes) with GET /api/status. With no Kafka configured (pipeline.kafka.bootstrap-servers or
         PIPELINE_KAFKA_BOOTSTRAP) it starts an embedded broker, librdkafka's mock cluster, which keeps
         about 5 MB per partition in memory and nothing across restarts. Progress is shown on stderr;
-        Ctrl+C drains, commits and stops.
+        Ctrl+C or SIGTERM drains, commits, hands the node's shards off and leaves the cluster.
+        GET /healthz/live and /healthz/ready answer 200 or 503.
+
+        The node is a cluster member with the roles of pipeline.cluster.roles or PIPELINE_ROLES
+        (ingest, state, api; all by default), joining through PIPELINE_SEEDS (host:port,...; by
+        default itself), reached at PIPELINE_HOSTNAME and PIPELINE_PORT (hocon/cluster.conf).
 
           --config FILE  a HOCON file layered over the defaults in hocon/
           --urls URLS    where HTTP listens (default http://127.0.0.1:8082; env PIPELINE_HTTP_URLS)
@@ -62,6 +69,12 @@ public sealed class RunVerb : IVerb
         }
 
         var config = EngineConfig.Load(arguments.Text("config"));
+        var cluster = ClusterSettings.FromConfig(config);
+        config = cluster.AkkaOverrides().WithFallback(config);
+        var ingesting = cluster.Has(ClusterSettings.Ingest);
+        var hostsState = cluster.Has(ClusterSettings.State);
+        if (emulate && !ingesting)
+            throw new UsageException($"--emulate needs the {ClusterSettings.Ingest} role");
         var ingest = IngestSettings.FromConfig(config);
         var urls = arguments.Text("urls") ?? ingest.Urls;
         var emulator = EmulatorSettings.FromConfig(config);
@@ -71,46 +84,72 @@ public sealed class RunVerb : IVerb
             Posts = arguments.Whole("posts", min: 1) ?? emulator.Posts,
         };
         var rate = arguments.Whole("rate", min: 0, max: 1_000_000) ?? 100;
+        await terminal.Error.WriteLineAsync($"pipeline: roles {string.Join(", ", ClusterSettings.AllRoles.Where(cluster.Has))}");
 
-        using var kafka = KafkaConnection.Open(KafkaSettings.FromConfig(config));
-        await terminal.Error.WriteLineAsync(kafka.IsEmbedded
-            ? $"pipeline: embedded Kafka (in memory, about 5 MB per partition, nothing kept across restarts) at {kafka.BootstrapServers}"
-            : $"pipeline: Kafka at {kafka.BootstrapServers}");
-        using var producer = new KafkaRecordProducer(kafka.Settings);
+        using var kafka = ingesting ? KafkaConnection.Open(KafkaSettings.FromConfig(config)) : null;
+        if (kafka is not null)
+        {
+            await terminal.Error.WriteLineAsync(kafka.IsEmbedded
+                ? $"pipeline: embedded Kafka (in memory, about 5 MB per partition, nothing kept across restarts) at {kafka.BootstrapServers}"
+                : $"pipeline: Kafka at {kafka.BootstrapServers}");
+        }
+
+        using var producer = kafka is null ? null : new KafkaRecordProducer(kafka.Settings);
         var kinesis = KinesisSettings.FromConfig(config);
-        using var kinesisClient = kinesis.Enabled ? new KinesisClient(kinesis) : null;
-        IIngestTarget target = new KafkaIngestTarget(kafka, producer);
+        using var kinesisClient = ingesting && kinesis.Enabled ? new KinesisClient(kinesis) : null;
+        IIngestTarget? target = kafka is null ? null : new KafkaIngestTarget(kafka, producer!);
         if (kinesisClient is not null)
         {
-            target = new KinesisIngestTarget(kinesisClient, target);
+            target = new KinesisIngestTarget(kinesisClient, target!);
             await terminal.Error.WriteLineAsync($"pipeline: Kinesis at {kinesisClient.Endpoint}");
         }
 
+        // Only nodes that host the entities touch the journal.
         var journal = config.GetString("akka.persistence.journal.sql.connection-string");
-        var sqliteJournal = config.GetString("akka.persistence.journal.sql.provider-name") == "SQLite.MS";
+        var sqliteJournal = hostsState && config.GetString("akka.persistence.journal.sql.provider-name") == "SQLite.MS";
         if (sqliteJournal)
             SqliteJournalFile.Prepare(journal);
+
+        var lifecycle = new EngineLifecycle();
+        // Ends the emulator feed and the waiting below; cancelled by Ctrl+C or by the first shutdown phase.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        // Ends the lake's retries only when a drain could not finish: a clean stop writes everything.
+        using var lakeGiveUp = new CancellationTokenSource();
+        var lake = LakeSettings.FromConfig(config);
+        var lakeStore = ingesting ? LakeStores.Create(lake) : null;
+        using var lakeDisposal = lakeStore as IDisposable;
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         // The verb's cancellation (Ctrl+C, SIGTERM) drives the shutdown, not the host's own signal handling.
         builder.Services.AddSingleton<IHostLifetime, VerbLifetime>();
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        builder.Services.AddSingleton(target);
-        builder.Services.AddAkka("pipeline", akka =>
+        if (target is not null)
+            builder.Services.AddSingleton(target);
+        builder.Services.AddHealthChecks();
+        builder.Services.AddAkka(ClusterSettings.SystemName, akka =>
         {
             akka.AddHocon(config, HoconAddMode.Prepend);
             if (sqliteJournal)
                 akka.AddSetup(SqliteJournalFile.Setup(journal));
+            akka.WithEngineHealthChecks(lifecycle, hostsState ? config.GetString("akka.persistence.journal.plugin") : null);
         });
         await using var app = builder.Build();
         IngestPath? path = null;
         LiveQueries? queries = null;
         IActorRef? history = null;
-        app.MapIngest(ingest);
-        app.MapHistory(() => Volatile.Read(ref history));
-        app.MapStatus(kafka, () => Volatile.Read(ref path));
-        app.MapQueries(() => Volatile.Read(ref queries));
+        app.MapHealth();
+        if (kafka is not null)
+        {
+            app.MapIngest(ingest, lifecycle);
+            app.MapStatus(kafka, () => Volatile.Read(ref path));
+        }
+
+        if (cluster.Has(ClusterSettings.Api))
+        {
+            app.MapHistory(() => Volatile.Read(ref history));
+            app.MapQueries(() => Volatile.Read(ref queries));
+        }
 
         try
         {
@@ -122,95 +161,156 @@ public sealed class RunVerb : IVerb
         }
 
         var system = app.Services.GetRequiredService<ActorSystem>();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var streams = kinesisClient is null ? [] : await KinesisSource.StreamNamesAsync(kinesisClient, kinesis, cancellation);
-        var lake = LakeSettings.FromConfig(config);
-        var lakeStore = LakeStores.Create(lake);
-        using var lakeDisposal = lakeStore as IDisposable;
-        // Ends the lake's retries only when a drain could not finish: a clean stop writes everything.
-        using var lakeGiveUp = new CancellationTokenSource();
-        await terminal.Error.WriteLineAsync($"pipeline: lake at {lakeStore.Location}");
+        // Every way out (Ctrl+C, SIGTERM, being downed, the emulator finishing) runs the same phases:
+        // intake stops, the path drains and commits, then Akka hands the shards off and leaves.
+        var shutdown = CoordinatedShutdown.Get(system);
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "stop-intake", () =>
+        {
+            lifecycle.BeginDraining();
+            stop.Cancel();
+            return Task.FromResult(Done.Instance);
+        });
+        shutdown.AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "drain-and-commit", async () =>
+        {
+            try
+            {
+                if (Volatile.Read(ref path) is { } running)
+                {
+                    lakeGiveUp.CancelAfter(kafka!.Settings.DrainTimeout);
+                    await running.DrainAndShutdownAsync(kafka.Settings.DrainTimeout).WaitAsync(cluster.DrainTimeout);
+                }
+
+                drained.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                drained.TrySetException(e);
+            }
+
+            return Done.Instance;
+        });
+
+        await terminal.Error.WriteLineAsync(cluster.SeedNodes.Count == 0
+            ? "pipeline: forming a cluster of its own"
+            : $"pipeline: joining the cluster through {string.Join(", ", cluster.SeedNodes)}");
+        await JoinAsync(system, cluster, stop.Token);
         var live = LiveStateSettings.FromConfig(config);
-        var regions = await StartLiveState(system, config, live);
+        var regions = hostsState
+            ? LiveRegions.Start(system, live, ClusterSettings.State)
+            : LiveRegions.StartProxies(system, live, ClusterSettings.State);
         var arrivals = new ArrivalClock();
         Volatile.Write(ref queries, new LiveQueries(regions, live, arrivals));
-        Volatile.Write(ref history, StartHistory(system, lakeStore, HistorySettings.FromConfig(config)));
-        path = IngestPath.Start(system, kafka.Settings, kinesisClient, kinesis, streams,
-        [
-            LakeSink.Create(lakeStore, lake, system.Log, lakeGiveUp.Token),
-            Flow.Create<LakeEntry>().Select(entry => entry.Cleaned).Via(LiveState.Flow(regions, live, arrivals)),
-        ]);
+        Volatile.Write(ref history, StartHistory(system, lakeStore, HistorySettings.FromConfig(config), cluster));
+
+        var streams = kinesisClient is null ? [] : await KinesisSource.StreamNamesAsync(kinesisClient, kinesis, stop.Token);
+        // A shutdown that began while the node was starting has drained already: start no sources then.
+        if (kafka is not null && !lifecycle.IsDraining)
+        {
+            await terminal.Error.WriteLineAsync($"pipeline: lake at {lakeStore!.Location}");
+            Volatile.Write(ref path, IngestPath.Start(system, kafka.Settings, kinesisClient, kinesis, streams,
+            [
+                LakeSink.Create(lakeStore, lake, system.Log, lakeGiveUp.Token),
+                Flow.Create<LakeEntry>().Select(entry => entry.Cleaned).Via(LiveState.Flow(regions, live, arrivals)),
+            ]));
+        }
+
+        lifecycle.Started();
         if (streams.Count > 0)
             await terminal.Error.WriteLineAsync($"pipeline: reading Kinesis streams {string.Join(", ", streams)}");
-        await terminal.Error.WriteLineAsync($"pipeline: HTTP ingest and API on {string.Join(", ", app.Urls)}");
+        await terminal.Error.WriteLineAsync($"pipeline: HTTP {(kafka is null ? "" : "ingest and ")}API on {string.Join(", ", app.Urls)}");
 
         var produced = 0L;
         var feed = emulate
-            ? EmulatorFeed.RunAsync(emulator, kafka, producer, rate, () => Interlocked.Increment(ref produced), stop.Token)
+            ? EmulatorFeed.RunAsync(emulator, kafka!, producer!, rate, () => Interlocked.Increment(ref produced), stop.Token)
             : Task.CompletedTask;
-
-        await using (new Progress(terminal, config.GetTimeSpan("pipeline.run.progress-interval"), () => Outcomes(path.Tally)))
+        var tally = path?.Tally;
+        await using (tally is null ? null : new Progress(terminal, config.GetTimeSpan("pipeline.run.progress-interval"), () => Outcomes(tally)))
         {
             try
             {
                 if (emulate && emulator.Posts is not null)
                 {
                     await feed;
-                    await WhenProcessed(path.Tally, Interlocked.Read(ref produced), stop.Token);
+                    await WhenProcessed(tally!, Interlocked.Read(ref produced), stop.Token);
                 }
                 else
                 {
-                    // Runs until Ctrl+C; an emulator without a post limit, or a failing one, ends with its feed.
-                    var ended = await Task.WhenAny(Task.Delay(Timeout.Infinite, stop.Token), path.Completion, emulate ? feed : Task.Delay(Timeout.Infinite, stop.Token));
+                    // Runs until Ctrl+C or until the node is removed from the cluster; an emulator without a
+                    // post limit, or a failing one, ends with its feed.
+                    var forever = Task.Delay(Timeout.Infinite, stop.Token);
+                    var ended = await Task.WhenAny(forever, path?.Completion ?? forever, emulate ? feed : forever, system.WhenTerminated);
                     await ended;
                 }
             }
-            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                // Ctrl+C: fall through to the graceful stop.
+                // Ctrl+C, or the shutdown began elsewhere: fall through to the graceful stop.
             }
 
-            await stop.CancelAsync();
-            lakeGiveUp.CancelAfter(kafka.Settings.DrainTimeout);
-            try
+            await shutdown.Run(VerbStopped.Instance);
+            if (!drained.Task.IsCompletedSuccessfully)
             {
-                await path.DrainAndShutdownAsync(kafka.Settings.DrainTimeout)
-                    .WaitAsync(kafka.Settings.DrainTimeout * 2, CancellationToken.None);
-            }
-            catch (TimeoutException)
-            {
-                throw new IOException($"the engine did not drain within {kafka.Settings.DrainTimeout * 2}; what was not committed is read again at the next start");
+                var cause = drained.Task.Exception?.InnerException is { } failure and not TimeoutException
+                    ? $"the drain failed: {failure.Message}"
+                    : $"the engine did not drain within {cluster.DrainTimeout}";
+                throw new IOException($"{cause}; what was not committed is read again at the next start");
             }
         }
 
-        foreach (var line in path.Tally.Lines())
-            await terminal.Error.WriteLineAsync(line.ToString());
+        if (shutdown.ShutdownReason is not VerbStopped)
+            throw new IOException($"the node was removed from the cluster ({shutdown.ShutdownReason}); what was not committed is read again at the next start");
+        if (tally is not null)
+        {
+            foreach (var line in tally.Lines())
+                await terminal.Error.WriteLineAsync(line.ToString());
+        }
+
         await app.StopAsync(CancellationToken.None);
         return CommandLine.Ok;
     }
 
-    /// <summary>Forms the cluster (joining itself when no seed nodes are configured, as the embedded
-    /// default does) and starts the live-state shard regions once this node is up.</summary>
-    private static async Task<LiveRegions> StartLiveState(ActorSystem system, Akka.Configuration.Config config, LiveStateSettings live)
+    /// <summary>Joins through the seed nodes (or forms a cluster of its own when there are none, as the
+    /// embedded default does) and waits until this node is Up; however long that takes, since until
+    /// then /healthz/ready says so.</summary>
+    private static async Task JoinAsync(ActorSystem system, ClusterSettings settings, CancellationToken cancellation)
     {
         var cluster = Akka.Cluster.Cluster.Get(system);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         cluster.RegisterOnMemberUp(() => up.TrySetResult());
-        if (config.GetStringList("akka.cluster.seed-nodes").Count == 0)
-            await cluster.JoinAsync(cluster.SelfAddress);
-        await up.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        return LiveRegions.Start(system, live);
+        if (settings.SeedNodes.Count == 0)
+            await cluster.JoinAsync(cluster.SelfAddress, cancellation);
+        await Task.WhenAny(up.Task, system.WhenTerminated).WaitAsync(cancellation);
+        if (!up.Task.IsCompleted)
+            throw new IOException("the actor system stopped before this node joined the cluster");
     }
 
-    /// <summary>The scheduled history job runs on one node of the cluster (a singleton); every node
-    /// reaches it through a proxy.</summary>
-    private static IActorRef StartHistory(ActorSystem system, ILakeStore lake, HistorySettings settings)
+    /// <summary>The scheduled history job runs on one ingest node (a singleton: it reads and writes
+    /// the lake, which ingest nodes hold the credentials for); api nodes reach it through a proxy.</summary>
+    private static IActorRef? StartHistory(ActorSystem system, ILakeStore? lake, HistorySettings settings, ClusterSettings cluster)
     {
-        system.ActorOf(ClusterSingletonManager.Props(
-            HistoryScheduler.Props(new HistoryJob(lake, settings), settings),
-            PoisonPill.Instance,
-            ClusterSingletonManagerSettings.Create(system)), "history");
-        return system.ActorOf(ClusterSingletonProxy.Props("/user/history", ClusterSingletonProxySettings.Create(system)), "history-proxy");
+        if (lake is not null)
+        {
+            system.ActorOf(ClusterSingletonManager.Props(
+                HistoryScheduler.Props(new HistoryJob(lake, settings), settings),
+                PoisonPill.Instance,
+                ClusterSingletonManagerSettings.Create(system).WithRole(ClusterSettings.Ingest)), "history");
+        }
+
+        return cluster.Has(ClusterSettings.Api)
+            ? system.ActorOf(ClusterSingletonProxy.Props("/user/history", ClusterSingletonProxySettings.Create(system).WithRole(ClusterSettings.Ingest)), "history-proxy")
+            : null;
+    }
+
+    /// <summary>The shutdown this verb started (Ctrl+C, SIGTERM, or the emulated posts all processed),
+    /// as opposed to one the cluster started (this node downed).</summary>
+    private sealed class VerbStopped : CoordinatedShutdown.Reason
+    {
+        public static readonly VerbStopped Instance = new();
+
+        public override int ExitCode => CommandLine.Ok;
+
+        public override string ToString() => "pipeline run stopped";
     }
 
     private static async Task WhenProcessed(CleaningTally tally, long records, CancellationToken cancellation)

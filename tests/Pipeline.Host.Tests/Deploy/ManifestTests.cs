@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Pipeline.Host.Configuration;
 using Xunit;
 
@@ -70,6 +71,19 @@ public class ManifestTests
 
         Assert.Contains("- name: PIPELINE_JOURNAL\n              value: postgres\n", env);
         Assert.Contains($"- name: {EngineConfig.PostgresConnectionVariable}\n", env);
+    }
+
+    [Fact]
+    public void The_grace_period_outlasts_every_shutdown_phase_of_the_configuration()
+    {
+        var config = EngineConfig.Load(Path.Combine(Repo, "deploy", "k8s", "base", "kubernetes.conf"), journal: "sqlite");
+        var leave = ClusterSettings.FromConfig(config, _ => null).LeaveTimeout;
+        var statefulSet = File.ReadAllText(Path.Combine(Repo, "deploy", "k8s", "base", "statefulset.yaml"));
+        var grace = Regex.Match(statefulSet, @"^\s*terminationGracePeriodSeconds:\s*(\d+)\s*$", RegexOptions.Multiline);
+
+        Assert.True(grace.Success, "statefulset.yaml sets no terminationGracePeriodSeconds");
+        Assert.True(TimeSpan.FromSeconds(int.Parse(grace.Groups[1].Value)) > leave,
+            $"terminationGracePeriodSeconds {grace.Groups[1].Value} must exceed the {leave.TotalSeconds} s the shutdown phases may take");
     }
 
     private static string[] ConfFiles(string folder) =>

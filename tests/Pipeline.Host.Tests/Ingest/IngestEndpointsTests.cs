@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Pipeline.Host.Engine;
 using Pipeline.Host.Ingest;
 using Xunit;
 
@@ -17,6 +18,7 @@ namespace Pipeline.Host.Tests.Ingest;
 public sealed class IngestEndpointsTests : IAsyncLifetime
 {
     private readonly RecordingTarget _target = new();
+    private readonly EngineLifecycle _lifecycle = new();
     private WebApplication _app = null!;
     private HttpClient _http = null!;
 
@@ -27,7 +29,7 @@ public sealed class IngestEndpointsTests : IAsyncLifetime
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton<IIngestTarget>(_target);
         _app = builder.Build();
-        _app.MapIngest(new IngestSettings("http://127.0.0.1:0", MaxBodyBytes: 4096));
+        _app.MapIngest(new IngestSettings("http://127.0.0.1:0", MaxBodyBytes: 4096), _lifecycle);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _http = new HttpClient { BaseAddress = new Uri(address) };
@@ -53,6 +55,23 @@ public sealed class IngestEndpointsTests : IAsyncLifetime
             await response.Content.ReadAsStringAsync());
         var written = Assert.Single(_target.Topics);
         Assert.Equal(("0a1b2c3d4e5f.pin", """{"index":7528,"title":"x"}"""), written);
+    }
+
+    [Fact]
+    public async Task While_the_engine_drains_writes_get_503_and_reach_nothing()
+    {
+        _lifecycle.Started();
+        _lifecycle.BeginDraining();
+
+        var kafka = await _http.PostAsync("/topics/u1.pin", Json("""{"records":[{"value":{"index":1}}]}"""));
+        var kinesis = await _http.PutAsync("/streams/streaming-u1-pin/record",
+            Json("""{"StreamName":"streaming-u1-pin","Data":{"index":1},"PartitionKey":"k"}""", "application/json"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, kafka.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, kinesis.StatusCode);
+        Assert.Contains("ServiceUnavailableException", await kinesis.Content.ReadAsStringAsync());
+        Assert.Empty(_target.Topics);
+        Assert.Empty(_target.Streams);
     }
 
     [Fact]

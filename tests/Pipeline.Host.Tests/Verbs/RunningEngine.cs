@@ -1,61 +1,26 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pipeline.Host.Cli;
 
 namespace Pipeline.Host.Tests.Verbs;
 
-/// <summary><c>pipeline run</c> on a free port, for tests that talk to it over HTTP: in-process
-/// (<see cref="StartAsync"/>), or as a real child process with its own environment variables
-/// (<see cref="StartProcessAsync"/>, for settings that only the environment carries).</summary>
+/// <summary><c>pipeline run</c> for tests that talk to it over HTTP: started in-process on a free
+/// port, or as a process of its own with its own environment variables (as in a pod).</summary>
 public sealed class RunningEngine : IAsyncDisposable
 {
     private readonly SynchronizedWriter _error = new();
     private readonly CancellationTokenSource _stop = new(TimeSpan.FromMinutes(3));
-    private readonly Task<int> _running;
-    private readonly Process? _process;
-
     private readonly EngineFolder? _folder;
+    private Task<int> _running = Task.FromResult(0);
+    private Process? _process;
 
-    private RunningEngine(string[] extraArgs, IReadOnlyDictionary<string, string>? environment)
+    private RunningEngine(EngineFolder? folder)
     {
-        if (!extraArgs.Contains("--config"))
-        {
-            _folder = new EngineFolder();
-            extraArgs = [.. extraArgs, "--config", _folder.Config];
-        }
-
-        string[] args = ["run", "--urls", "http://127.0.0.1:0", .. extraArgs];
-        if (environment is null)
-        {
-            var terminal = new Terminal(TextWriter.Null, _error, () => Stream.Null, () => Stream.Null);
-            _running = new CommandLine(Pipeline.Host.Verbs.Verbs.All).RunAsync(args, terminal, _stop.Token);
-            return;
-        }
-
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pipeline.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        _process = Process.Start(start) ?? throw new InvalidOperationException("could not start pipeline.dll");
-        _process.ErrorDataReceived += (_, line) =>
-        {
-            if (line.Data is not null)
-                _error.Write(line.Data + Environment.NewLine);
-        };
-        _process.OutputDataReceived += (_, _) => { };
-        _process.BeginErrorReadLine();
-        _process.BeginOutputReadLine();
-        _running = ExitCodeAsync(_process);
-        // Stopping a real process is what Kubernetes does: SIGTERM, then it drains and exits.
-        _stop.Token.Register(() =>
-        {
-            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
-            kill.WaitForExit();
-        });
+        _folder = folder;
     }
 
     public string Address { get; private set; } = "";
@@ -67,20 +32,90 @@ public sealed class RunningEngine : IAsyncDisposable
     /// <summary>The lake folder of this run, when the engine made its own folder.</summary>
     public string? Lake => _folder?.Lake;
 
-    public static Task<RunningEngine> StartAsync(params string[] extraArgs) => StartAsync(extraArgs, null);
+    /// <summary>The folder of this run (lake, journal), when the engine made its own folder.</summary>
+    public string? Folder => _folder?.Root;
 
-    /// <summary>Runs <c>dotnet pipeline.dll run ...</c> with <paramref name="environment"/> added to
-    /// this process's environment.</summary>
-    public static Task<RunningEngine> StartProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] extraArgs) =>
-        StartAsync(extraArgs, environment);
-
-    private static async Task<RunningEngine> StartAsync(string[] extraArgs, IReadOnlyDictionary<string, string>? environment)
+    public static async Task<RunningEngine> StartAsync(params string[] extraArgs)
     {
-        var engine = new RunningEngine(extraArgs, environment);
+        var args = WithConfig(extraArgs, out var folder);
+        var engine = new RunningEngine(folder);
+        var terminal = new Terminal(TextWriter.Null, engine._error, () => Stream.Null, () => Stream.Null);
+        engine._running = new CommandLine(Pipeline.Host.Verbs.Verbs.All).RunAsync(["run", "--urls", "http://127.0.0.1:0", .. args], terminal, engine._stop.Token);
         engine.Address = await engine.Eventually(() => Task.FromResult(
             Regex.Match(engine.Error, @"API on (http://\S+)") is { Success: true } m ? m.Groups[1].Value : null));
         engine.Http = new HttpClient { BaseAddress = new Uri(engine.Address) };
         return engine;
+    }
+
+    /// <summary>Starts <c>pipeline run</c> as a process of its own on a free HTTP port, with
+    /// <paramref name="environment"/> added to this process's variables; returns at once, before the
+    /// engine is up (poll <c>/healthz/*</c> to wait for it).</summary>
+    public static RunningEngine StartProcess(IReadOnlyDictionary<string, string> environment, params string[] extraArgs)
+    {
+        var args = WithConfig(extraArgs, out var folder);
+        var engine = new RunningEngine(folder) { Address = $"http://127.0.0.1:{FreePort()}" };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "pipeline.dll"), "run", "--urls", engine.Address }.Concat(args))
+            start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        var process = Process.Start(start)!;
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+                engine._error.Write(line.Data + Environment.NewLine);
+        };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        engine._process = process;
+        engine._running = process.WaitForExitAsync().ContinueWith(_ => process.ExitCode, TaskScheduler.Default);
+        engine.Http = new HttpClient { BaseAddress = new Uri(engine.Address) };
+        return engine;
+    }
+
+    /// <summary>Starts <c>pipeline run</c> as a process of its own (<see cref="StartProcess"/>) and
+    /// waits until it is ready; throws when it exits first.</summary>
+    public static async Task<RunningEngine> StartProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] extraArgs)
+    {
+        var engine = StartProcess(environment, extraArgs);
+        try
+        {
+            await engine.Eventually(async () => await engine.StatusOf("/healthz/ready") == 200 ? "ready" : null);
+            return engine;
+        }
+        catch
+        {
+            await engine.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A TCP port nothing listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The status code of a GET, or 0 while nothing answers.</summary>
+    public async Task<int> StatusOf(string path)
+    {
+        try
+        {
+            using var response = await Http.GetAsync(path);
+            return (int)response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return 0;
+        }
+    }
+
+    private static string[] WithConfig(string[] extraArgs, out EngineFolder? folder)
+    {
+        folder = extraArgs.Contains("--config") ? null : new EngineFolder();
+        return folder is null ? extraArgs : [.. extraArgs, "--config", folder.Config];
     }
 
     /// <summary>Waits until the clean and quarantined counts of <c>/api/status</c> add up to <paramref name="records"/>.</summary>
@@ -122,37 +157,40 @@ public sealed class RunningEngine : IAsyncDisposable
         throw new TimeoutException($"the engine did not get there within 60 s: {Error}");
     }
 
-    /// <summary>Stops the engine as Ctrl+C (or, for a process, SIGTERM) does and returns its exit code.</summary>
+    /// <summary>Stops the engine as Ctrl+C does (SIGTERM for a process) and returns its exit code.</summary>
     public async Task<int> StopAsync()
     {
-        await _stop.CancelAsync();
         if (_process is null)
+        {
+            await _stop.CancelAsync();
             return await _running;
-        try
-        {
-            return await _running.WaitAsync(TimeSpan.FromSeconds(90));
         }
-        catch (TimeoutException)
+
+        if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"pipeline run did not stop within 90 s of SIGTERM: {Error}");
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
         }
+
+        return await _running.WaitAsync(TimeSpan.FromSeconds(150));
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_running.IsCompleted)
-            await StopAsync();
-        Http?.Dispose();
-        _stop.Dispose();
-        _process?.Dispose();
-        _folder?.Dispose();
-    }
-
-    private static async Task<int> ExitCodeAsync(Process process)
-    {
-        await process.WaitForExitAsync();
-        return process.ExitCode;
+        try
+        {
+            if (!_running.IsCompleted)
+                await StopAsync();
+        }
+        finally
+        {
+            if (_process is { HasExited: false })
+                _process.Kill(entireProcessTree: true);
+            _process?.Dispose();
+            Http?.Dispose();
+            _stop.Dispose();
+            _folder?.Dispose();
+        }
     }
 
     /// <summary>The verb writes progress from a timer thread while the test reads.</summary>
