@@ -23,7 +23,9 @@ public static class EngineConfig
 
     /// <param name="overlay">A HOCON file that overrides the defaults, or null.</param>
     /// <param name="journal">Which persistence layer to use: <c>sqlite</c> (default) or <c>postgres</c>.</param>
-    public static Config Load(string? overlay = null, string? journal = null, string? folder = null)
+    /// <param name="postgresConnection">The PostgreSQL journal's connection string; by default
+    /// <see cref="PostgresConnectionVariable"/>. A <c>--config</c> file's own keys win over it.</param>
+    public static Config Load(string? overlay = null, string? journal = null, string? folder = null, string? postgresConnection = null)
     {
         folder ??= DefaultFolder;
         if (!File.Exists(Path.Combine(folder, "pipeline.conf")))
@@ -51,7 +53,7 @@ public static class EngineConfig
         {
             config = Parse(layer).WithFallback(config);
             if (layer == persistence && journal == "postgres")
-                config = PostgresConnection().WithFallback(config);
+                config = PostgresConnection(postgresConnection ?? Environment.GetEnvironmentVariable(PostgresConnectionVariable)).WithFallback(config);
         }
 
         if (journal == "postgres" && PostgresPlugins.Any(plugin => string.IsNullOrWhiteSpace(config.GetString($"{plugin}.connection-string"))))
@@ -59,15 +61,14 @@ public static class EngineConfig
         return config;
     }
 
-    /// <summary>The connection string of <see cref="PostgresConnectionVariable"/> in the journal,
-    /// read journal and snapshot plugins. Read here rather than as a HOCON substitution, which
-    /// Akka's parser does not resolve from the environment.</summary>
-    private static Config PostgresConnection()
+    /// <summary>The connection string in the journal, read journal and snapshot plugins. The
+    /// variable is read here rather than as a HOCON substitution, which Akka's parser does not
+    /// resolve from the environment.</summary>
+    private static Config PostgresConnection(string? connection)
     {
-        var connection = Environment.GetEnvironmentVariable(PostgresConnectionVariable);
         if (string.IsNullOrWhiteSpace(connection))
             return Config.Empty;
-        var quoted = System.Text.Json.JsonSerializer.Serialize(connection);
+        var quoted = '"' + connection.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + '"';
         return ConfigurationFactory.ParseString(string.Join('\n', PostgresPlugins.Append("akka.persistence.query.journal.sql").Select(plugin => $"{plugin}.connection-string = {quoted}")));
     }
 

@@ -33,27 +33,38 @@ public class EngineConfigTests
     }
 
     [Fact]
-    public void The_postgres_journal_points_both_plugins_at_the_connection_string()
+    public void The_postgres_journal_puts_the_connection_string_in_every_plugin()
+    {
+        const string connection = "Host=db;Database=pipeline;Username=pipeline;Password='a+b\"c\\d&é'";
+
+        var config = EngineConfig.Load(journal: "postgres", postgresConnection: connection);
+
+        foreach (var plugin in new[] { "akka.persistence.journal.sql", "akka.persistence.snapshot-store.sql", "akka.persistence.query.journal.sql" })
+        {
+            Assert.Equal(connection, config.GetString($"{plugin}.connection-string"));
+            Assert.Equal("PostgreSQL.15", config.GetString($"{plugin}.provider-name"));
+            Assert.Equal("postgresql", config.GetString($"{plugin}.table-mapping"));
+            Assert.Equal("public", config.GetString($"{plugin}.postgresql.schema-name"));
+        }
+        Assert.Equal("akka.persistence.journal.sql", config.GetString("akka.persistence.journal.plugin"));
+        Assert.Equal("akka.persistence.snapshot-store.sql", config.GetString("akka.persistence.snapshot-store.plugin"));
+    }
+
+    [Fact]
+    public void A_connection_string_in_a_file_of_the_users_wins_over_the_environment()
     {
         var overlay = Path.GetTempFileName();
         try
         {
-            // An overlay stands in for the environment variable, which the whole test process would share.
             File.WriteAllText(overlay, """
-                akka.persistence.journal.sql.connection-string = "Host=db;Database=pipeline"
-                akka.persistence.snapshot-store.sql.connection-string = "Host=db;Database=pipeline"
+                akka.persistence.journal.sql.connection-string = "Host=mine"
+                akka.persistence.snapshot-store.sql.connection-string = "Host=mine"
                 """);
 
-            var config = EngineConfig.Load(overlay, journal: "postgres");
+            var config = EngineConfig.Load(overlay, journal: "postgres", postgresConnection: "Host=environment");
 
-            foreach (var plugin in new[] { "akka.persistence.journal.sql", "akka.persistence.snapshot-store.sql" })
-            {
-                Assert.Equal("PostgreSQL.15", config.GetString($"{plugin}.provider-name"));
-                Assert.Equal("postgresql", config.GetString($"{plugin}.table-mapping"));
-                Assert.Equal("public", config.GetString($"{plugin}.postgresql.schema-name"));
-            }
-            Assert.Equal("akka.persistence.journal.sql", config.GetString("akka.persistence.journal.plugin"));
-            Assert.Equal("akka.persistence.snapshot-store.sql", config.GetString("akka.persistence.snapshot-store.plugin"));
+            Assert.Equal("Host=mine", config.GetString("akka.persistence.journal.sql.connection-string"));
+            Assert.Equal("Host=environment", config.GetString("akka.persistence.query.journal.sql.connection-string"));
         }
         finally
         {
@@ -64,20 +75,10 @@ public class EngineConfigTests
     [Fact]
     public void The_postgres_journal_without_a_connection_string_is_refused_in_one_line()
     {
-        var overlay = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(overlay, "akka.persistence.journal.sql.connection-string = \"\"");
+        var refused = Assert.Throws<IOException>(() => EngineConfig.Load(journal: "postgres", postgresConnection: ""));
 
-            var refused = Assert.Throws<IOException>(() => EngineConfig.Load(overlay, journal: "postgres"));
-
-            Assert.Contains("PIPELINE_POSTGRES_CONNECTION_STRING", refused.Message);
-            Assert.DoesNotContain('\n', refused.Message);
-        }
-        finally
-        {
-            File.Delete(overlay);
-        }
+        Assert.Contains("PIPELINE_POSTGRES_CONNECTION_STRING", refused.Message);
+        Assert.DoesNotContain('\n', refused.Message);
     }
 
     [Fact]
