@@ -123,7 +123,6 @@ public sealed class RunVerb : IVerb
 
         var system = app.Services.GetRequiredService<ActorSystem>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var streams = kinesisClient is null ? [] : await KinesisSource.StreamNamesAsync(kinesisClient, kinesis, cancellation);
         var lake = LakeSettings.FromConfig(config);
         var lakeStore = LakeStores.Create(lake);
         using var lakeDisposal = lakeStore as IDisposable;
@@ -135,13 +134,13 @@ public sealed class RunVerb : IVerb
         var arrivals = new ArrivalClock();
         Volatile.Write(ref queries, new LiveQueries(regions, live, arrivals));
         Volatile.Write(ref history, StartHistory(system, lakeStore, HistorySettings.FromConfig(config)));
-        path = IngestPath.Start(system, kafka.Settings, kinesisClient, kinesis, streams,
+        path = IngestPath.Start(system, kafka.Settings, kinesisClient, kinesis,
         [
             LakeSink.Create(lakeStore, lake, system.Log, lakeGiveUp.Token),
             Flow.Create<LakeEntry>().Select(entry => entry.Cleaned).Via(LiveState.Flow(regions, live, arrivals)),
         ]);
-        if (streams.Count > 0)
-            await terminal.Error.WriteLineAsync($"pipeline: reading Kinesis streams {string.Join(", ", streams)}");
+        if (kinesisClient is not null)
+            await terminal.Error.WriteLineAsync("pipeline: reading the Kinesis shards the shard coordinator assigns to this node");
         await terminal.Error.WriteLineAsync($"pipeline: HTTP ingest and API on {string.Join(", ", app.Urls)}");
 
         var produced = 0L;
