@@ -33,5 +33,8 @@ public sealed record GetShardOwners
     public static readonly GetShardOwners Instance = new();
 }
 
-/// <param name="ByShard">The owner of each shard being read, as the address of its node.</param>
-public sealed record ShardOwners(IReadOnlyDictionary<ShardKey, string> ByShard);
+/// <summary>Every shard being read, with the node reading it.</summary>
+public sealed record ShardOwners(IReadOnlyList<ShardOwner> Shards);
+
+/// <param name="Node">The address of the node that reads the shard.</param>
+public sealed record ShardOwner(ShardKey Shard, string Node);

@@ -102,8 +102,10 @@ public sealed class KinesisShardCoordinator : ReceiveActor, IWithTimers
             Assign();
         });
         Receive<GetShardOwners>(_ => Sender.Tell(new ShardOwners(_owners
-            .Where(pair => HoldersOf(pair.Key).Contains(pair.Value))
-            .ToDictionary(pair => pair.Key, pair => NodeOf(pair.Value).ToString()))));
+            .Where(pair => _holders.TryGetValue(pair.Key, out var holders) && holders.Contains(pair.Value))
+            .OrderBy(pair => pair.Key)
+            .Select(pair => new ShardOwner(pair.Key, NodeOf(pair.Value).ToString()))
+            .ToList())));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
