@@ -105,6 +105,54 @@ public sealed class ShardHandoffTests : KinesisTestKit
         }
     }
 
+    [Fact]
+    public async Task When_the_coordinator_node_is_terminated_the_other_node_keeps_its_shards_and_takes_the_rest()
+    {
+        var other = ActorSystem.Create(Sys.Name, Sys.Settings.Config);
+        try
+        {
+            var nodeA = Cluster.Get(Sys);
+            var nodeB = Cluster.Get(other);
+            await nodeA.JoinAsync(nodeA.SelfAddress);
+            await nodeB.JoinAsync(nodeA.SelfAddress);
+            AwaitCondition(() => nodeB.State.Members.Count(m => m.Status == MemberStatus.Up) == 2, Timeout);
+            await CreateStreamAsync(Stream, shards: 4);
+
+            // A is the oldest node, so the coordinator runs there.
+            var settings = Settings with { StreamPrefixes = [_prefix] };
+            var a = Start(Sys, nodeA.SelfAddress.ToString(), settings, new CommitSwitch());
+            var b = Start(other, nodeB.SelfAddress.ToString(), settings, new CommitSwitch());
+            var owners = await AwaitOwnersAsync(b.Coordinator, o => o.Count == 4 && o.Values.Distinct().Count() == 2);
+            var first = await PutAsync(Stream, Enumerable.Range(0, 40).Select(i => $"first-{i}"));
+            AwaitCondition(() => _delivered.Count == first.Count, Timeout);
+            var readByA = _delivered.Where(d => d.Node == nodeA.SelfAddress.ToString()).Select(d => d.Record.Position.Offset).ToHashSet();
+
+            // A stops without draining: only what its checkpoint actors wrote by then is durable.
+            var before = _delivered.Count;
+            await Sys.Terminate();
+            var third = await PutAsync(Stream, Enumerable.Range(0, 20).Select(i => $"third-{i}"));
+
+            // The coordinator moved to B, took B's word for the shards it reads, and gave it A's.
+            await AwaitOwnersAsync(b.Coordinator, o => o.Count == 4 && o.Values.All(n => n == nodeB.SelfAddress.ToString()));
+            AwaitCondition(() => _delivered.Select(d => d.Record.Position.Offset).ToHashSet().IsSupersetOf(third.Select(w => w.SequenceNumber)), Timeout);
+            await Task.Delay(500);
+            var afterwards = _delivered.Skip(before).ToList();
+            Assert.All(afterwards, d => Assert.Equal(nodeB.SelfAddress.ToString(), d.Node));
+            var again = afterwards.Select(d => d.Record.Position.Offset).Except(third.Select(w => w.SequenceNumber)).ToList();
+            Assert.Equal(again.Distinct().Count(), again.Count);
+            Assert.Subset(readByA, again.ToHashSet());
+            Assert.Equal(third.Count, afterwards.Count - again.Count);
+            Assert.DoesNotContain(afterwards, d => owners[new ShardKey(Stream, d.Record.Position.Partition)] == nodeB.SelfAddress.ToString()
+                && first.Any(w => w.SequenceNumber == d.Record.Position.Offset));
+
+            await b.Control.DrainAndShutdownAsync(b.Completion, Timeout);
+        }
+        finally
+        {
+            await other.Terminate();
+        }
+    }
+
     /// <summary>The coordinator proxy and the Kinesis source of one node, run into a sink that
     /// records each delivery and reports it done while <paramref name="commit"/> holds.</summary>
     private (IActorRef Coordinator, KinesisControl Control, Task Completion) Start(ActorSystem system, string node, KinesisSettings settings, CommitSwitch commit)
