@@ -86,6 +86,7 @@ public sealed class KinesisReaderHost : ReceiveActor, IWithTimers
             }
         });
         Receive<ShardReadToEnd>(ended => _coordinator.Tell(new ShardEnded(Self, ended.Shard)));
+        // A drained checkpoint actor answers, then stops: its Terminated is what completes the handoff.
         Receive<ShardCheckpoints.Flushed>(_ => { });
         Receive<Terminated>(OnTerminated);
         Receive<Flush>(OnFlush);
