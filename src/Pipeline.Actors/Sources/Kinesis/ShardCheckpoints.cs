@@ -60,6 +60,9 @@ public sealed class ShardCheckpoints : ReceivePersistentActor, IWithTimers
     private readonly int _snapshotEvery;
     private (string? Through, IActorRef ReplyTo)? _draining;
     private bool _drained;
+    /// <summary>Reading the checkpoint this shard may have from before checkpoints were kept per shard.</summary>
+    private IActorRef? _earlier;
+    private readonly List<IActorRef> _waitingForEarlier = new();
 
     public ShardCheckpoints(string streamName, string shardId, TimeSpan flushInterval, int snapshotEvery)
     {
@@ -74,10 +77,44 @@ public sealed class ShardCheckpoints : ReceivePersistentActor, IWithTimers
             }
         });
         Recover<ShardsCheckpointed>(checkpointed => Apply(checkpointed.ByShard));
-        Recover<RecoveryCompleted>(_ => Timers.StartPeriodicTimer(FlushTick.Instance, FlushTick.Instance, flushInterval));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            Timers.StartPeriodicTimer(FlushTick.Instance, FlushTick.Instance, flushInterval);
+            if (_persisted.Count == 0)
+            {
+                _earlier = Context.Watch(Context.ActorOf(StreamCheckpointsBeforeOwnership.Props(streamName, shardId)));
+            }
+        });
 
         Command<Commit>(OnCommit);
-        Command<GetCheckpoints>(_ => Sender.Tell(new Checkpoints(new Dictionary<string, string>(_persisted))));
+        Command<GetCheckpoints>(_ =>
+        {
+            if (_earlier is null)
+            {
+                Sender.Tell(new Checkpoints(new Dictionary<string, string>(_persisted)));
+            }
+            else
+            {
+                _waitingForEarlier.Add(Sender);
+            }
+        });
+        Command<StreamCheckpointsBeforeOwnership.Found>(found =>
+        {
+            if (found.SequenceNumber is { } sequence && !_persisted.ContainsKey(shardId))
+            {
+                _persisted[shardId] = sequence;
+            }
+
+            AnswerWaiting();
+        });
+        // Its recovery failed: go on without an earlier checkpoint.
+        Command<Terminated>(terminated =>
+        {
+            if (terminated.ActorRef.Equals(_earlier))
+            {
+                AnswerWaiting();
+            }
+        });
         Command<FlushTick>(_ => PersistPending(null));
         Command<Flush>(_ => PersistPending(Sender));
         Command<DrainThrough>(OnDrainThrough);
@@ -112,6 +149,17 @@ public sealed class ShardCheckpoints : ReceivePersistentActor, IWithTimers
         {
             FinishDrain(timedOut: false);
         }
+    }
+
+    private void AnswerWaiting()
+    {
+        _earlier = null;
+        foreach (var waiting in _waitingForEarlier)
+        {
+            waiting.Tell(new Checkpoints(new Dictionary<string, string>(_persisted)));
+        }
+
+        _waitingForEarlier.Clear();
     }
 
     private void OnDrainThrough(DrainThrough drain)

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Persistence;
 using Pipeline.Actors.Sources.Kinesis;
 using Xunit;
 using Xunit.Abstractions;
@@ -68,5 +69,38 @@ public sealed class ShardCheckpointsTests(ITestOutputHelper output)
 
         Assert.Equal("10", ExpectMsg<ShardCheckpoints.Flushed>(Timeout).ByShard[Shard]);
         ExpectTerminated(checkpoints, Timeout);
+    }
+
+    [Fact]
+    public async Task A_shard_without_a_checkpoint_of_its_own_starts_from_its_stream_checkpoint_of_before()
+    {
+        var stream = KinesisTestConfig.UniqueStream();
+        var before = Sys.ActorOf(Props.Create(() => new StreamCheckpointWriter(stream)));
+        await before.Ask<Done>(new ShardCheckpoints.ShardsCheckpointed(new Dictionary<string, string> { [Shard] = "77", ["shardId-000000000000"] = "5" }), Timeout);
+        await before.GracefulStop(Timeout);
+
+        var checkpoints = Sys.ActorOf(ShardCheckpoints.Props(stream, Shard, Settings));
+        var recovered = await checkpoints.Ask<ShardCheckpoints.Checkpoints>(ShardCheckpoints.GetCheckpoints.Instance, Timeout);
+        Assert.Equal(new Dictionary<string, string> { [Shard] = "77" }, recovered.ByShard);
+
+        checkpoints.Tell(new ShardCheckpoints.Commit(Shard, "78"));
+        await checkpoints.Ask<ShardCheckpoints.Flushed>(ShardCheckpoints.Flush.Instance, Timeout);
+        await checkpoints.GracefulStop(Timeout);
+        var again = Sys.ActorOf(ShardCheckpoints.Props(stream, Shard, Settings));
+        Assert.Equal("78", (await again.Ask<ShardCheckpoints.Checkpoints>(ShardCheckpoints.GetCheckpoints.Instance, Timeout)).ByShard[Shard]);
+    }
+
+    private sealed record Done;
+
+    /// <summary>Writes a stream's checkpoints under the persistence id they had before shards had owners.</summary>
+    private sealed class StreamCheckpointWriter : ReceivePersistentActor
+    {
+        public StreamCheckpointWriter(string stream)
+        {
+            PersistenceId = $"kinesis-checkpoints-{stream}";
+            Command<ShardCheckpoints.ShardsCheckpointed>(checkpointed => Persist(checkpointed, _ => Sender.Tell(new Done())));
+        }
+
+        public override string PersistenceId { get; }
     }
 }
