@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Pipeline.Actors.Cleaning;
 using Pipeline.Actors.Records;
+using Pipeline.Actors.Sources.Kinesis;
+using Pipeline.Actors.Sources.Kinesis.Ownership;
 using Pipeline.Host.Engine;
 
 namespace Pipeline.Host.Api;
@@ -59,12 +61,15 @@ public static class StatusEndpoint
     private static void WriteKinesis(Utf8JsonWriter writer, IngestPath path)
     {
         writer.WriteStartArray("kinesis");
-        foreach (var stream in path.Kinesis)
+        var byStream = (path.Kinesis?.Shards ?? new Dictionary<ShardKey, ShardProgress>())
+            .GroupBy(shard => shard.Key.Stream)
+            .OrderBy(stream => stream.Key, StringComparer.Ordinal);
+        foreach (var stream in byStream)
         {
             writer.WriteStartObject();
-            writer.WriteString("stream", stream.StreamName);
+            writer.WriteString("stream", stream.Key);
             writer.WriteStartArray("shards");
-            foreach (var shard in stream.Shards.Values.OrderBy(s => s.ShardId, StringComparer.Ordinal))
+            foreach (var shard in stream.Select(s => s.Value).OrderBy(s => s.ShardId, StringComparer.Ordinal))
             {
                 writer.WriteStartObject();
                 writer.WriteString("shard", shard.ShardId);

@@ -9,18 +9,20 @@ using Pipeline.Actors.Records;
 using Pipeline.Actors.Sources.Kafka;
 using Pipeline.Actors.Sources.Kinesis;
 using Pipeline.Actors.Sources.Kinesis.Client;
+using Pipeline.Actors.Sources.Kinesis.Ownership;
+using Pipeline.Host.Configuration;
 
 namespace Pipeline.Host.Engine;
 
 /// <summary>
-/// The running path: the sources (Kafka, and the Kinesis streams when Kinesis is enabled), the
+/// The running path: the sources (Kafka, and the Kinesis shards this node owns when Kinesis is enabled), the
 /// cleaning stages, then every consumer that makes the records durable (the lake). A position goes
 /// back to its source once every consumer reported it durable (<see cref="CommitGate"/>), so a crash
 /// anywhere loses nothing (DESIGN.md, "Positions").
 /// </summary>
 public sealed class IngestPath
 {
-    private IngestPath(KafkaControl kafka, IReadOnlyList<KinesisControl> kinesis, Task completion, CleaningTally tally)
+    private IngestPath(KafkaControl kafka, KinesisControl? kinesis, Task completion, CleaningTally tally)
     {
         Kafka = kafka;
         Kinesis = kinesis;
@@ -30,18 +32,20 @@ public sealed class IngestPath
 
     public KafkaControl Kafka { get; }
 
-    public IReadOnlyList<KinesisControl> Kinesis { get; }
+    /// <summary>The Kinesis source; null when Kinesis is off.</summary>
+    public KinesisControl? Kinesis { get; }
 
     /// <summary>Completes when every source ended and every element in flight was made durable.</summary>
     public Task Completion { get; }
 
     public CleaningTally Tally { get; }
 
-    /// <param name="streams">The Kinesis streams to read, with their client; empty when Kinesis is off.</param>
+    /// <param name="kinesisClient">Null when Kinesis is off. Otherwise the shard coordinator (a cluster
+    /// singleton) starts here and this node reads the shards it grants.</param>
     /// <param name="consumers">Each makes every element durable and emits, in order per partition,
     /// positions up to which everything is durable.</param>
     public static IngestPath Start(ActorSystem system, KafkaSettings kafka, KinesisClient? kinesisClient, KinesisSettings kinesis,
-        IReadOnlyList<string> streams, IReadOnlyList<Flow<LakeEntry, SourcePosition, NotUsed>> consumers)
+        IReadOnlyList<Flow<LakeEntry, SourcePosition, NotUsed>> consumers)
     {
         var materializer = system.Materializer();
         var tally = new CleaningTally();
@@ -54,15 +58,15 @@ public sealed class IngestPath
             kafkaControl.SetResult(control);
             return NotUsed.Instance;
         });
-        var kinesisControls = new List<KinesisControl>();
-        foreach (var stream in streams)
+        KinesisControl? kinesisControl = null;
+        if (kinesisClient is not null)
         {
-            var (control, streamRecords) = KinesisSource.Create(system, kinesisClient!, kinesis, stream).PreMaterialize(materializer);
-            kinesisControls.Add(control);
-            records = records.Merge(streamRecords);
+            var coordinator = KinesisCoordinatorSingleton.Start(system, kinesisClient, kinesis, ClusterSettings.Ingest);
+            var (control, kinesisRecords) = KinesisSource.Owned(system, kinesisClient, kinesis, coordinator).PreMaterialize(materializer);
+            kinesisControl = control;
+            records = records.Merge(kinesisRecords);
         }
 
-        var kinesisBySource = kinesisControls.ToDictionary(k => k.SourceName, StringComparer.Ordinal);
         var cleaned = records
             .Via(CleaningFlow.KeepingRaw())
             .Select(pair =>
@@ -73,12 +77,12 @@ public sealed class IngestPath
         var completion = cleaned
             .Via(Durable(consumers))
             .RunForeach(Commit, materializer);
-        return new IngestPath(kafkaControl.Task.Result, kinesisControls, completion, tally);
+        return new IngestPath(kafkaControl.Task.Result, kinesisControl, completion, tally);
 
         void Commit(SourcePosition position)
         {
-            if (kinesisBySource.TryGetValue(position.Source, out var stream))
-                stream.Commit(position);
+            if (KinesisControl.IsKinesis(position))
+                kinesisControl!.Commit(position);
             else
                 kafkaControl.Task.Result.MarkDoneThrough(position);
         }
@@ -105,7 +109,7 @@ public sealed class IngestPath
     /// <summary>Stops intake everywhere, lets what is in flight become durable, commits it and closes the sources.</summary>
     public async Task DrainAndShutdownAsync(TimeSpan timeout)
     {
-        var kinesis = Kinesis.Select(k => k.DrainAndShutdownAsync(Completion, timeout));
+        Task[] kinesis = Kinesis is null ? [] : [Kinesis.DrainAndShutdownAsync(Completion, timeout)];
         await Task.WhenAll([Kafka.DrainAndShutdown(timeout), .. kinesis]);
         await Completion;
     }

@@ -203,12 +203,11 @@ public sealed class RunVerb : IVerb
         Volatile.Write(ref queries, new LiveQueries(regions, live, arrivals));
         Volatile.Write(ref history, StartHistory(system, lakeStore, HistorySettings.FromConfig(config), cluster));
 
-        var streams = kinesisClient is null ? [] : await KinesisSource.StreamNamesAsync(kinesisClient, kinesis, stop.Token);
         // A shutdown that began while the node was starting has drained already: start no sources then.
         if (kafka is not null && !lifecycle.IsDraining)
         {
             await terminal.Error.WriteLineAsync($"pipeline: lake at {lakeStore!.Location}");
-            Volatile.Write(ref path, IngestPath.Start(system, kafka.Settings, kinesisClient, kinesis, streams,
+            Volatile.Write(ref path, IngestPath.Start(system, kafka.Settings, kinesisClient, kinesis,
             [
                 LakeSink.Create(lakeStore, lake, system.Log, lakeGiveUp.Token),
                 Flow.Create<LakeEntry>().Select(entry => entry.Cleaned).Via(LiveState.Flow(regions, live, arrivals)),
@@ -216,8 +215,8 @@ public sealed class RunVerb : IVerb
         }
 
         lifecycle.Started();
-        if (streams.Count > 0)
-            await terminal.Error.WriteLineAsync($"pipeline: reading Kinesis streams {string.Join(", ", streams)}");
+        if (kinesisClient is not null && kafka is not null)
+            await terminal.Error.WriteLineAsync("pipeline: reading the Kinesis shards the shard coordinator assigns to this node");
         await terminal.Error.WriteLineAsync($"pipeline: HTTP {(kafka is null ? "" : "ingest and ")}API on {string.Join(", ", app.Urls)}");
 
         var produced = 0L;

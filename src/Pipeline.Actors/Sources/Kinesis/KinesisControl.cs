@@ -2,61 +2,65 @@ using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Akka.Actor;
 using Pipeline.Actors.Records;
+using Pipeline.Actors.Sources.Kinesis.Ownership;
 
 namespace Pipeline.Actors.Sources.Kinesis;
 
 /// <summary>
 /// The handle of one materialized <see cref="KinesisSource"/>: report positions done, read the
-/// shards' progress, stop, or drain and shut down with a final checkpoint.
+/// progress of the shards this node reads, stop, or drain and shut down with a final checkpoint.
 /// </summary>
 public sealed class KinesisControl
 {
-    private readonly IActorRef _checkpoints;
     private readonly TaskCompletionSource _stopRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ConcurrentDictionary<string, ShardProgress> _shards = new();
+    private readonly ConcurrentDictionary<ShardKey, ShardProgress> _shards = new();
+    private readonly ConcurrentDictionary<ShardKey, IActorRef> _checkpoints = new();
+    private IActorRef _host = ActorRefs.Nobody;
 
-    internal KinesisControl(string streamName, IActorRef checkpoints)
+    internal KinesisControl()
     {
-        StreamName = streamName;
-        _checkpoints = checkpoints;
     }
 
-    public string StreamName { get; }
+    /// <summary>Progress of every shard this node reads now.</summary>
+    public IReadOnlyDictionary<ShardKey, ShardProgress> Shards => _shards;
 
-    /// <summary>The <see cref="SourcePosition.Source"/> of this stream's elements.</summary>
-    public string SourceName => KinesisSource.SourceNameOf(StreamName);
-
-    /// <summary>Progress of every shard this source has started, by shard id.</summary>
-    public IReadOnlyDictionary<string, ShardProgress> Shards => _shards;
+    /// <summary>Whether <paramref name="position"/> is a Kinesis record's (its source is a Kinesis stream).</summary>
+    public static bool IsKinesis(SourcePosition position) => position.Source.StartsWith(KinesisSource.SourcePrefix, StringComparison.Ordinal);
 
     /// <summary>
     /// Reports the element at <paramref name="position"/> done, and with it every earlier element of
-    /// the same shard; its sequence number becomes the shard's checkpoint at the next write.
+    /// the same shard; its sequence number becomes the shard's checkpoint at the next write. A report
+    /// for a shard this node no longer owns is dropped: its next owner reads that record again.
     /// </summary>
     public void Commit(SourcePosition position)
     {
-        if (position.Source != SourceName)
+        if (!IsKinesis(position))
         {
-            throw new ArgumentException($"{position.Source} is not a position of {SourceName}.", nameof(position));
+            throw new ArgumentException($"{position.Source} is not a Kinesis stream.", nameof(position));
         }
 
-        _checkpoints.Tell(new ShardCheckpoints.Commit(position.Partition, position.Offset));
+        var key = new ShardKey(position.Source[KinesisSource.SourcePrefix.Length..], position.Partition);
+        if (_checkpoints.TryGetValue(key, out var checkpoints))
+        {
+            checkpoints.Tell(new ShardCheckpoints.Commit(position.Partition, position.Offset));
+        }
     }
 
     /// <summary>Stops polling; the source completes once the records it already read are emitted.</summary>
     public void Stop() => _stopRequested.TrySetResult();
 
     /// <summary>Writes the checkpoints reported so far and returns what is now durable.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> FlushAsync(TimeSpan timeout) =>
-        (await _checkpoints.Ask<ShardCheckpoints.Flushed>(ShardCheckpoints.Flush.Instance, timeout)).ByShard;
+    public async Task<IReadOnlyDictionary<ShardKey, string>> FlushAsync(TimeSpan timeout) =>
+        (await _host.Ask<KinesisReaderHost.Flushed>(new KinesisReaderHost.Flush(Release: false, timeout), timeout)).ByShard;
 
     /// <summary>
     /// Stops polling, waits for <paramref name="streamCompletion"/> (the completion of the graph this
     /// source feeds, so every element in flight was processed and committed), then writes the final
-    /// checkpoints and stops the checkpoint actor. The checkpoints are written even when the stream failed.
+    /// checkpoints and gives up every shard, so the coordinator hands them to other nodes. The
+    /// checkpoints are written even when the stream failed.
     /// </summary>
     /// <returns>The durable checkpoints, by shard.</returns>
-    public async Task<IReadOnlyDictionary<string, string>> DrainAndShutdownAsync(Task streamCompletion, TimeSpan timeout)
+    public async Task<IReadOnlyDictionary<ShardKey, string>> DrainAndShutdownAsync(Task streamCompletion, TimeSpan timeout)
     {
         Stop();
         Exception? failure = null;
@@ -69,8 +73,7 @@ public sealed class KinesisControl
             failure = error;
         }
 
-        var durable = await FlushAsync(timeout);
-        _checkpoints.Tell(PoisonPill.Instance);
+        var durable = (await _host.Ask<KinesisReaderHost.Flushed>(new KinesisReaderHost.Flush(Release: true, timeout), timeout)).ByShard;
         if (failure is not null)
         {
             ExceptionDispatchInfo.Throw(failure);
@@ -81,7 +84,17 @@ public sealed class KinesisControl
 
     internal Task StopRequested => _stopRequested.Task;
 
-    internal void Report(ShardProgress progress) => _shards[progress.ShardId] = progress;
+    internal void Attach(IActorRef host) => _host = host;
+
+    internal void Report(ShardKey key, ShardProgress progress) => _shards[key] = progress;
+
+    internal void Track(ShardKey key, IActorRef checkpoints) => _checkpoints[key] = checkpoints;
+
+    /// <summary>The stage stopped reading the shard.</summary>
+    internal void Forget(ShardKey key) => _shards.TryRemove(key, out _);
+
+    /// <summary>The shard's checkpoint actor stopped; reports for it have nowhere to go.</summary>
+    internal void Untrack(ShardKey key) => _checkpoints.TryRemove(key, out _);
 }
 
 /// <param name="LastReadSequenceNumber">The last record read from the shard (emitted or buffered).</param>

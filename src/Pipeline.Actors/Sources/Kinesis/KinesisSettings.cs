@@ -59,6 +59,16 @@ public sealed record KinesisSettings
     /// <summary>Checkpoint events between snapshots of the checkpoint actor.</summary>
     public int SnapshotEvery { get; init; } = 100;
 
+    /// <summary>How often the shard coordinator lists the streams and their shards (new streams, resharding).</summary>
+    public TimeSpan ShardRefreshInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a node tells the shard coordinator which shards it holds.</summary>
+    public TimeSpan OwnerReportInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a node giving a shard up waits for its emitted records to be reported done
+    /// before it writes the checkpoint and hands the shard over anyway.</summary>
+    public TimeSpan HandoffTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The URL requests go to: <see cref="Endpoint"/>, or the region's Kinesis endpoint.</summary>
     public Uri ServiceEndpoint => Endpoint ?? RegionalEndpoint(Region);
 
@@ -96,10 +106,18 @@ public sealed record KinesisSettings
             RequestTimeout = kinesis.GetTimeSpan("request-timeout", TimeSpan.FromSeconds(30)),
             CheckpointInterval = kinesis.GetTimeSpan("checkpoint-interval", TimeSpan.FromSeconds(1)),
             SnapshotEvery = kinesis.GetInt("snapshot-every", 100),
+            ShardRefreshInterval = kinesis.GetTimeSpan("shard-refresh-interval", TimeSpan.FromSeconds(30)),
+            OwnerReportInterval = kinesis.GetTimeSpan("owner-report-interval", TimeSpan.FromSeconds(1)),
+            HandoffTimeout = kinesis.GetTimeSpan("handoff-timeout", TimeSpan.FromSeconds(30)),
         };
         if (settings.RecordsPerRequest is < 1 or > 10000)
         {
             throw new ConfigurationException("pipeline.kinesis.records-per-request must be between 1 and 10000.");
+        }
+
+        if (settings.ShardRefreshInterval <= TimeSpan.Zero || settings.OwnerReportInterval <= TimeSpan.Zero || settings.HandoffTimeout < TimeSpan.Zero)
+        {
+            throw new ConfigurationException("pipeline.kinesis.shard-refresh-interval and owner-report-interval must be positive, handoff-timeout not negative.");
         }
 
         return settings;

@@ -6,9 +6,11 @@ using Pipeline.Actors.Records;
 namespace Pipeline.Actors.Sources.Kinesis;
 
 /// <summary>
-/// The persisted checkpoints of one stream: per shard, the last sequence number the pipeline reported
-/// done. Reports are collected in memory and written as one event per checkpoint interval (never one
-/// per record); a snapshot replaces the events every <see cref="KinesisSettings.SnapshotEvery"/>.
+/// The persisted checkpoint of one shard: the last sequence number the pipeline reported done. One
+/// persistence id per shard, so the only writer is the node that owns the shard (a shard moves only
+/// after this actor wrote its last checkpoint and stopped). Reports are collected in memory and
+/// written as one event per checkpoint interval (never one per record); a snapshot replaces the
+/// events every <see cref="KinesisSettings.SnapshotEvery"/>.
 /// </summary>
 public sealed class ShardCheckpoints : ReceivePersistentActor, IWithTimers
 {
@@ -31,6 +33,13 @@ public sealed class ShardCheckpoints : ReceivePersistentActor, IWithTimers
 
     public sealed record Flushed(IReadOnlyDictionary<string, string> ByShard);
 
+    /// <summary>
+    /// The handoff: waits until <paramref name="SequenceNumber"/> (the last record emitted; null when
+    /// none was) is reported done, or <paramref name="Timeout"/> passed, writes what is pending,
+    /// answers <see cref="Flushed"/> and stops.
+    /// </summary>
+    public sealed record DrainThrough(string? SequenceNumber, TimeSpan Timeout);
+
     /// <summary>The journal event: shards whose checkpoint advanced, with their new sequence numbers.</summary>
     public sealed record ShardsCheckpointed(IReadOnlyDictionary<string, string> ByShard);
 
@@ -41,13 +50,23 @@ public sealed class ShardCheckpoints : ReceivePersistentActor, IWithTimers
         public static readonly FlushTick Instance = new();
     }
 
+    private sealed record DrainTimedOut
+    {
+        public static readonly DrainTimedOut Instance = new();
+    }
+
     private readonly Dictionary<string, string> _persisted = new();
     private readonly Dictionary<string, string> _pending = new();
     private readonly int _snapshotEvery;
+    private (string? Through, IActorRef ReplyTo)? _draining;
+    private bool _drained;
+    /// <summary>Reading the checkpoint this shard may have from before checkpoints were kept per shard.</summary>
+    private IActorRef? _earlier;
+    private readonly List<IActorRef> _waitingForEarlier = new();
 
-    public ShardCheckpoints(string streamName, TimeSpan flushInterval, int snapshotEvery)
+    public ShardCheckpoints(string streamName, string shardId, TimeSpan flushInterval, int snapshotEvery)
     {
-        PersistenceId = PersistenceIdOf(streamName);
+        PersistenceId = PersistenceIdOf(streamName, shardId);
         _snapshotEvery = Math.Max(1, snapshotEvery);
 
         Recover<SnapshotOffer>(offer =>
@@ -58,12 +77,48 @@ public sealed class ShardCheckpoints : ReceivePersistentActor, IWithTimers
             }
         });
         Recover<ShardsCheckpointed>(checkpointed => Apply(checkpointed.ByShard));
-        Recover<RecoveryCompleted>(_ => Timers.StartPeriodicTimer(FlushTick.Instance, FlushTick.Instance, flushInterval));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            Timers.StartPeriodicTimer(FlushTick.Instance, FlushTick.Instance, flushInterval);
+            if (_persisted.Count == 0)
+            {
+                _earlier = Context.Watch(Context.ActorOf(StreamCheckpointsBeforeOwnership.Props(streamName, shardId)));
+            }
+        });
 
         Command<Commit>(OnCommit);
-        Command<GetCheckpoints>(_ => Sender.Tell(new Checkpoints(new Dictionary<string, string>(_persisted))));
+        Command<GetCheckpoints>(_ =>
+        {
+            if (_earlier is null)
+            {
+                Sender.Tell(new Checkpoints(new Dictionary<string, string>(_persisted)));
+            }
+            else
+            {
+                _waitingForEarlier.Add(Sender);
+            }
+        });
+        Command<StreamCheckpointsBeforeOwnership.Found>(found =>
+        {
+            if (found.SequenceNumber is { } sequence && !_persisted.ContainsKey(shardId))
+            {
+                _persisted[shardId] = sequence;
+            }
+
+            AnswerWaiting();
+        });
+        // Its recovery failed: go on without an earlier checkpoint.
+        Command<Terminated>(terminated =>
+        {
+            if (terminated.ActorRef.Equals(_earlier))
+            {
+                AnswerWaiting();
+            }
+        });
         Command<FlushTick>(_ => PersistPending(null));
         Command<Flush>(_ => PersistPending(Sender));
+        Command<DrainThrough>(OnDrainThrough);
+        Command<DrainTimedOut>(_ => FinishDrain(timedOut: true));
         Command<SaveSnapshotSuccess>(saved =>
             DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(failed => Context.GetLogger().Warning(failed.Cause, "Snapshot of {0} failed", PersistenceId));
@@ -75,10 +130,10 @@ public sealed class ShardCheckpoints : ReceivePersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static string PersistenceIdOf(string streamName) => $"kinesis-checkpoints-{streamName}";
+    public static string PersistenceIdOf(string streamName, string shardId) => $"kinesis-checkpoints-{streamName}-{shardId}";
 
-    public static Props Props(string streamName, KinesisSettings settings) =>
-        Akka.Actor.Props.Create(() => new ShardCheckpoints(streamName, settings.CheckpointInterval, settings.SnapshotEvery));
+    public static Props Props(string streamName, string shardId, KinesisSettings settings) =>
+        Akka.Actor.Props.Create(() => new ShardCheckpoints(streamName, shardId, settings.CheckpointInterval, settings.SnapshotEvery));
 
     private void OnCommit(Commit commit)
     {
@@ -89,6 +144,62 @@ public sealed class ShardCheckpoints : ReceivePersistentActor, IWithTimers
         {
             _pending[commit.ShardId] = commit.SequenceNumber;
         }
+
+        if (_draining is { Through: { } through } && SourcePosition.CompareOffsets(commit.SequenceNumber, through) >= 0)
+        {
+            FinishDrain(timedOut: false);
+        }
+    }
+
+    private void AnswerWaiting()
+    {
+        _earlier = null;
+        foreach (var waiting in _waitingForEarlier)
+        {
+            waiting.Tell(new Checkpoints(new Dictionary<string, string>(_persisted)));
+        }
+
+        _waitingForEarlier.Clear();
+    }
+
+    private void OnDrainThrough(DrainThrough drain)
+    {
+        if (_draining is not null)
+        {
+            return;
+        }
+
+        _draining = (drain.SequenceNumber, Sender);
+        var reached = drain.SequenceNumber is null
+            || _pending.Values.Concat(_persisted.Values).Any(done => SourcePosition.CompareOffsets(done, drain.SequenceNumber) >= 0);
+        if (reached)
+        {
+            FinishDrain(timedOut: false);
+        }
+        else
+        {
+            Timers.StartSingleTimer(DrainTimedOut.Instance, DrainTimedOut.Instance, drain.Timeout);
+        }
+    }
+
+    /// <summary>Writes the last checkpoint and stops; commits arriving later are not this node's to write.</summary>
+    private void FinishDrain(bool timedOut)
+    {
+        if (_draining is not { } drain || _drained)
+        {
+            return;
+        }
+
+        if (timedOut)
+        {
+            Context.GetLogger().Warning("{0}: records through {1} were emitted but not all reported done in time; "
+                + "the next owner reads them again", PersistenceId, drain.Through);
+        }
+
+        _drained = true;
+        Timers.CancelAll();
+        PersistPending(drain.ReplyTo);
+        DeferAsync(PersistenceId, _ => Context.Stop(Self));
     }
 
     private void PersistPending(IActorRef? replyTo)

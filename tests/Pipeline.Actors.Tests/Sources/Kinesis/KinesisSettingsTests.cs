@@ -21,6 +21,8 @@ public sealed class KinesisSettingsTests
         Assert.Null(settings.AccessKeyId);
         Assert.Equal(TimeSpan.FromMilliseconds(200), settings.PollInterval);
         Assert.Equal(1000, settings.RecordsPerRequest);
+        Assert.Equal((TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)),
+            (settings.ShardRefreshInterval, settings.OwnerReportInterval, settings.HandoffTimeout));
     }
 
     [Fact]
@@ -49,6 +51,9 @@ public sealed class KinesisSettingsTests
               initial-position = latest
               idle-poll-interval = 3s
               records-per-request = 250
+              shard-refresh-interval = 5m
+              owner-report-interval = 3s
+              handoff-timeout = 0s
             }
             """).WithFallback(Defaults);
 
@@ -58,11 +63,15 @@ public sealed class KinesisSettingsTests
         Assert.Equal("LATEST", settings.InitialPosition);
         Assert.Equal(TimeSpan.FromSeconds(3), settings.IdlePollInterval);
         Assert.Equal(250, settings.RecordsPerRequest);
+        Assert.Equal((TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(3), TimeSpan.Zero),
+            (settings.ShardRefreshInterval, settings.OwnerReportInterval, settings.HandoffTimeout));
     }
 
     [Theory]
     [InlineData("pipeline.kinesis.initial-position = AT_TIMESTAMP")]
     [InlineData("pipeline.kinesis.records-per-request = 10001")]
+    [InlineData("pipeline.kinesis.shard-refresh-interval = 0s")]
+    [InlineData("pipeline.kinesis.owner-report-interval = 0s")]
     public void Invalid_values_are_refused(string hocon)
     {
         var config = ConfigurationFactory.ParseString(hocon).WithFallback(Defaults);

@@ -16,6 +16,9 @@ internal static class KinesisTestConfig
               idle-poll-interval = 100ms
               throttle-backoff = 100ms
               checkpoint-interval = 100ms
+              shard-refresh-interval = 500ms
+              owner-report-interval = 200ms
+              handoff-timeout = 2s
             }
             akka.persistence.journal.sql.connection-string = "Data Source={{journalFile}}"
             akka.persistence.query.journal.sql.connection-string = "Data Source={{journalFile}}"

@@ -5,59 +5,45 @@ using Akka.Streams;
 using Akka.Streams.Stage;
 using Pipeline.Actors.Records;
 using Pipeline.Actors.Sources.Kinesis.Client;
+using Pipeline.Actors.Sources.Kinesis.Ownership;
 
 namespace Pipeline.Actors.Sources.Kinesis;
 
 /// <summary>
-/// Reads every shard of one stream. Each shard has one poller: at most one request in flight, GetRecords
-/// spaced by at least <see cref="KinesisSettings.MinPollSpacing"/>, longer when the shard was empty or
-/// throttled, and no polling while its read-ahead buffer is full (back-pressure). A closed shard is
-/// emitted to its end before its children (found with ListShards) start.
+/// Reads the shards its reader host tells it to, of any stream, and stops reading one when told.
+/// Each shard has one poller: at most one request in flight, GetRecords spaced by at least
+/// <see cref="KinesisSettings.MinPollSpacing"/>, longer when the shard was empty or throttled, and no
+/// polling while its read-ahead buffer is full (back-pressure). Which shards, and in which order
+/// parents and children, is the coordinator's decision (<see cref="KinesisShardCoordinator"/>).
 /// </summary>
-internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings settings, string streamName, Table table, IActorRef checkpoints)
+internal sealed class KinesisShardsStage(KinesisClient client, KinesisSettings settings, IActorRef host, KinesisControl control)
     : GraphStageWithMaterializedValue<SourceShape<RawRecord>, KinesisControl>
 {
     private readonly KinesisClient _client = client;
     private readonly KinesisSettings _settings = settings;
-    private readonly string _streamName = streamName;
-    private readonly Table _table = table;
-    private readonly IActorRef _checkpoints = checkpoints;
-    private readonly Outlet<RawRecord> _out = new($"kinesis-{streamName}.out");
+    private readonly IActorRef _host = host;
+    private readonly KinesisControl _control = control;
+    private readonly Outlet<RawRecord> _out = new("kinesis.out");
 
     public override SourceShape<RawRecord> Shape => new(_out);
 
-    public override ILogicAndMaterializedValue<KinesisControl> CreateLogicAndMaterializedValue(Attributes inheritedAttributes)
-    {
-        var control = new KinesisControl(_streamName, _checkpoints);
-        return new LogicAndMaterializedValue<KinesisControl>(new Logic(this, control), control);
-    }
+    public override ILogicAndMaterializedValue<KinesisControl> CreateLogicAndMaterializedValue(Attributes inheritedAttributes) =>
+        new LogicAndMaterializedValue<KinesisControl>(new Logic(this), _control);
 
     private sealed class Logic : TimerGraphStageLogic, IOutHandler
     {
-        private const string DiscoveryTimer = "list-shards";
-
-        private readonly KinesisStreamStage _stage;
-        private readonly KinesisControl _control;
-        private readonly string _sourceName;
-        private readonly Dictionary<string, ShardReader> _readers = new();
+        private readonly KinesisShardsStage _stage;
+        private readonly Dictionary<ShardKey, ShardReader> _readers = new();
         private readonly List<ShardReader> _order = new();
-        private IReadOnlyDictionary<string, string> _checkpoints = new Dictionary<string, string>();
         private int _next;
         private bool _stopping;
-        private bool _discovering;
-        private bool _discoverAgain;
-        private int _discoveryFailures;
 
-        private Action<Task<ShardCheckpoints.Checkpoints>> _onCheckpoints = null!;
-        private Action<Task<IReadOnlyList<Shard>>> _onShards = null!;
         private Action<(ShardReader, Task<string>)> _onIterator = null!;
         private Action<(ShardReader, Task<GetRecordsResponse>)> _onRecords = null!;
 
-        public Logic(KinesisStreamStage stage, KinesisControl control) : base(stage.Shape)
+        public Logic(KinesisShardsStage stage) : base(stage.Shape)
         {
             _stage = stage;
-            _control = control;
-            _sourceName = KinesisSource.SourceNameOf(stage._streamName);
             SetHandler(stage._out, this);
         }
 
@@ -65,18 +51,19 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
 
         private KinesisClient Client => _stage._client;
 
+        private KinesisControl Control => _stage._control;
+
         public override void PreStart()
         {
-            _onCheckpoints = GetAsyncCallback<Task<ShardCheckpoints.Checkpoints>>(OnCheckpoints);
-            _onShards = GetAsyncCallback<Task<IReadOnlyList<Shard>>>(OnShards);
             _onIterator = GetAsyncCallback<(ShardReader, Task<string>)>(OnIterator);
             _onRecords = GetAsyncCallback<(ShardReader, Task<GetRecordsResponse>)>(OnRecords);
             var onStop = GetAsyncCallback(BeginStop);
-            _control.StopRequested.ContinueWith(_ => onStop(), TaskScheduler.Default);
-
-            _stage._checkpoints.Ask<ShardCheckpoints.Checkpoints>(ShardCheckpoints.GetCheckpoints.Instance, Settings.RequestTimeout)
-                .ContinueWith(_onCheckpoints, TaskScheduler.Default);
+            Control.StopRequested.ContinueWith(_ => onStop(), TaskScheduler.Default);
+            var self = GetStageActor(OnCommand);
+            _stage._host.Tell(new ReaderStageStarted(self.Ref));
         }
+
+        public override void PostStop() => _stage._host.Tell(ReaderStageStopped.Instance);
 
         public void OnPull() => Emit();
 
@@ -84,114 +71,65 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
 
         protected override void OnTimer(object timerKey)
         {
-            if (timerKey is DiscoveryTimer)
-            {
-                Discover();
-            }
-            else if (timerKey is string shardId && _readers.TryGetValue(shardId, out var reader))
+            if (timerKey is ShardKey key && _readers.TryGetValue(key, out var reader))
             {
                 reader.PollDue = true;
                 Poll(reader);
             }
         }
 
-        private void OnCheckpoints(Task<ShardCheckpoints.Checkpoints> loaded)
+        private void OnCommand((IActorRef Sender, object Message) command)
         {
-            if (!loaded.IsCompletedSuccessfully)
+            switch (command.Message)
             {
-                FailStage(ErrorOf(loaded));
-                return;
-            }
-
-            _checkpoints = loaded.Result.ByShard;
-            Discover();
-        }
-
-        private void Discover()
-        {
-            if (_stopping)
-            {
-                return;
-            }
-
-            if (_discovering)
-            {
-                _discoverAgain = true;
-                return;
-            }
-
-            _discovering = true;
-            Client.ListShardsAsync(_stage._streamName).ContinueWith(_onShards, TaskScheduler.Default);
-        }
-
-        private void OnShards(Task<IReadOnlyList<Shard>> listed)
-        {
-            _discovering = false;
-            if (!listed.IsCompletedSuccessfully)
-            {
-                var error = ErrorOf(listed);
-                if (IsPermanent(error))
-                {
-                    FailStage(error);
-                    return;
-                }
-
-                var delay = Backoff(++_discoveryFailures);
-                Log.Warning(error, "ListShards of {0} failed; trying again in {1}", _stage._streamName, delay);
-                ScheduleOnce(DiscoveryTimer, delay);
-                return;
-            }
-
-            _discoveryFailures = 0;
-            foreach (var shard in listed.Result.Where(shard => !_readers.ContainsKey(shard.ShardId)))
-            {
-                var reader = new ShardReader(shard, _checkpoints.GetValueOrDefault(shard.ShardId));
-                _readers.Add(shard.ShardId, reader);
-                _order.Add(reader);
-            }
-
-            foreach (var reader in _order)
-            {
-                reader.HasKnownParent = ParentsOf(reader).Any();
-            }
-
-            StartEligible();
-            if (_discoverAgain)
-            {
-                _discoverAgain = false;
-                Discover();
+                case ReadShard read when !_stopping && !_readers.ContainsKey(read.Shard):
+                    var reader = new ShardReader(read.Shard, read.Table, read.Checkpoint, read.StartsAtBeginning);
+                    _readers.Add(read.Shard, reader);
+                    _order.Add(reader);
+                    Report(reader);
+                    SchedulePoll(reader, TimeSpan.Zero);
+                    break;
+                case StopShard stop:
+                    command.Sender.Tell(new ShardStopped(stop.Shard, Remove(stop.Shard)));
+                    break;
             }
         }
 
-        private IEnumerable<ShardReader> ParentsOf(ShardReader reader) =>
-            new[] { reader.Shard.ParentShardId, reader.Shard.AdjacentParentShardId }
-                .Where(id => id is not null && _readers.ContainsKey(id))
-                .Select(id => _readers[id!]);
-
-        private void StartEligible()
+        /// <summary>Forgets the shard; what it read ahead was never emitted, so its next owner reads it.</summary>
+        /// <returns>The last record of the shard emitted.</returns>
+        private string? Remove(ShardKey key)
         {
-            if (_stopping)
+            if (!_readers.Remove(key, out var reader))
             {
-                return;
+                return null;
             }
 
-            foreach (var reader in _order.Where(r => r.Phase == ShardPhase.Waiting && ParentsOf(r).All(p => p.Phase == ShardPhase.Finished)))
+            CancelTimer(key);
+            var index = _order.IndexOf(reader);
+            _order.RemoveAt(index);
+            if (_next > index)
             {
-                reader.Phase = ShardPhase.Reading;
-                Report(reader);
-                SchedulePoll(reader, TimeSpan.Zero);
+                _next--;
             }
+
+            _next = _order.Count == 0 ? 0 : _next % _order.Count;
+            Control.Forget(key);
+            return reader.LastEmitted;
         }
+
+        /// <summary>Whether an answer still concerns a shard being read (it may have been stopped meanwhile).</summary>
+        private bool IsCurrent(ShardReader reader) =>
+            !_stopping && _readers.TryGetValue(reader.Key, out var current) && ReferenceEquals(current, reader);
 
         private void SchedulePoll(ShardReader reader, TimeSpan delay)
         {
             var spacing = reader.LastGetRecordsAt + KinesisSettings.MinPollSpacing - DateTime.UtcNow;
-            ScheduleOnce(reader.ShardId, delay > spacing ? delay : spacing > TimeSpan.Zero ? spacing : TimeSpan.Zero);
+            ScheduleOnce(reader.Key, delay > spacing ? delay : spacing > TimeSpan.Zero ? spacing : TimeSpan.Zero);
         }
 
         private void Poll(ShardReader reader)
         {
-            if (_stopping || reader.InFlight || !reader.PollDue || reader.Phase != ShardPhase.Reading
+            if (!IsCurrent(reader) || reader.InFlight || !reader.PollDue || reader.EndReached
                 || reader.Buffer.Count >= Settings.BufferPerShard)
             {
                 return;
@@ -202,7 +140,7 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
             if (reader.Iterator is null)
             {
                 var (type, sequence) = StartingPoint(reader);
-                Client.GetShardIteratorAsync(_stage._streamName, reader.ShardId, type, sequence)
+                Client.GetShardIteratorAsync(reader.Key.Stream, reader.Key.ShardId, type, sequence)
                     .ContinueWith(task => _onIterator((reader, task)), TaskScheduler.Default);
             }
             else
@@ -212,7 +150,7 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
             }
         }
 
-        /// <summary>After the last record read or checkpointed; a child of a shard this source reads
+        /// <summary>After the last record read or checkpointed; a child of a shard this pipeline reads
         /// starts at its beginning; any other shard at the configured initial position.</summary>
         private (string Type, string? Sequence) StartingPoint(ShardReader reader)
         {
@@ -221,14 +159,14 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
                 return (ShardIteratorType.AfterSequenceNumber, reader.LastSequence);
             }
 
-            return (reader.HasKnownParent ? ShardIteratorType.TrimHorizon : Settings.InitialPosition, null);
+            return (reader.StartsAtBeginning ? ShardIteratorType.TrimHorizon : Settings.InitialPosition, null);
         }
 
         private void OnIterator((ShardReader Reader, Task<string> Task) result)
         {
             var (reader, task) = result;
             reader.InFlight = false;
-            if (_stopping)
+            if (!IsCurrent(reader))
             {
                 return;
             }
@@ -248,7 +186,7 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
             var (reader, task) = result;
             reader.InFlight = false;
             reader.LastGetRecordsAt = DateTime.UtcNow;
-            if (_stopping)
+            if (!IsCurrent(reader))
             {
                 return;
             }
@@ -264,8 +202,8 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
             reader.MillisBehindLatest = response.MillisBehindLatest;
             foreach (var record in response.Records)
             {
-                var position = new SourcePosition(_sourceName, reader.ShardId, record.SequenceNumber, record.ArrivalTime);
-                reader.Buffer.Enqueue(new RawRecord(_stage._table, record.Data, position));
+                var position = new SourcePosition(reader.SourceName, reader.Key.ShardId, record.SequenceNumber, record.ArrivalTime);
+                reader.Buffer.Enqueue(new RawRecord(reader.Table, record.Data, position));
                 reader.LastSequence = record.SequenceNumber;
             }
 
@@ -273,7 +211,7 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
             if (reader.Iterator is null)
             {
                 reader.EndReached = true;
-                Log.Info("Shard {0} of {1} is closed and read to its end", reader.ShardId, _stage._streamName);
+                Log.Info("Shard {0} is closed and read to its end", reader.Key);
             }
             else
             {
@@ -281,7 +219,7 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
             }
 
             Report(reader);
-            FinishIfDone(reader);
+            EndIfDone(reader);
             Emit();
         }
 
@@ -290,15 +228,14 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
             switch (error)
             {
                 case KinesisExpiredIteratorException:
-                    Log.Warning("Shard iterator of {0} {1} expired; getting a new one after sequence number {2}",
-                        _stage._streamName, reader.ShardId, reader.LastSequence ?? "(none)");
+                    Log.Warning("Shard iterator of {0} expired; getting a new one after sequence number {1}",
+                        reader.Key, reader.LastSequence ?? "(none)");
                     reader.Iterator = null;
                     SchedulePoll(reader, TimeSpan.Zero);
                     break;
                 case KinesisThroughputExceededException:
                     var delay = Backoff(++reader.FailuresInARow);
-                    Log.Info("{0} on {1} {2} throttled ({3} in a row); waiting {4}",
-                        operation, _stage._streamName, reader.ShardId, reader.FailuresInARow, delay);
+                    Log.Info("{0} on {1} throttled ({2} in a row); waiting {3}", operation, reader.Key, reader.FailuresInARow, delay);
                     SchedulePoll(reader, delay);
                     break;
                 case var permanent when IsPermanent(permanent):
@@ -306,7 +243,7 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
                     break;
                 default:
                     var wait = Backoff(++reader.FailuresInARow);
-                    Log.Warning(error, "{0} on {1} {2} failed; trying again in {3}", operation, _stage._streamName, reader.ShardId, wait);
+                    Log.Warning(error, "{0} on {1} failed; trying again in {2}", operation, reader.Key, wait);
                     SchedulePoll(reader, wait);
                     break;
             }
@@ -327,13 +264,15 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
         {
             if (IsAvailable(_stage._out) && NextWithRecords() is { } reader)
             {
-                Push(_stage._out, reader.Buffer.Dequeue());
+                var record = reader.Buffer.Dequeue();
+                reader.LastEmitted = record.Position.Offset;
+                Push(_stage._out, record);
                 if (reader.PollDue)
                 {
                     Poll(reader);
                 }
 
-                FinishIfDone(reader);
+                EndIfDone(reader);
             }
 
             if (_stopping && _order.All(r => r.Buffer.Count == 0))
@@ -357,31 +296,30 @@ internal sealed class KinesisStreamStage(KinesisClient client, KinesisSettings s
             return null;
         }
 
-        /// <summary>A closed shard whose records are all emitted lets its children start.</summary>
-        private void FinishIfDone(ShardReader reader)
+        /// <summary>A closed shard whose records are all emitted: its children may start.</summary>
+        private void EndIfDone(ShardReader reader)
         {
-            if (reader.EndReached && reader.Buffer.Count == 0 && reader.Phase == ShardPhase.Reading)
+            if (reader.EndReached && reader.Buffer.Count == 0 && !reader.Ended)
             {
-                reader.Phase = ShardPhase.Finished;
+                reader.Ended = true;
                 Report(reader);
-                Discover();
+                _stage._host.Tell(new ShardReadToEnd(reader.Key));
             }
         }
 
         private void BeginStop()
         {
             _stopping = true;
-            CancelTimer(DiscoveryTimer);
             foreach (var reader in _order)
             {
-                CancelTimer(reader.ShardId);
+                CancelTimer(reader.Key);
             }
 
             Emit();
         }
 
-        private void Report(ShardReader reader) => _control.Report(new ShardProgress(
-            reader.ShardId, reader.LastSequence, reader.MillisBehindLatest, reader.Phase == ShardPhase.Finished));
+        private void Report(ShardReader reader) => Control.Report(reader.Key, new ShardProgress(
+            reader.Key.ShardId, reader.LastSequence, reader.MillisBehindLatest, reader.Ended));
 
         private static Exception ErrorOf(Task task) =>
             task.Exception?.InnerException ?? task.Exception ?? (Exception)new TaskCanceledException(task);
