@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Configuration;
 using Akka.Cluster;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Pipeline.Actors.Live;
 using Pipeline.Host.Engine;
 using Pipeline.Host.Health;
 using Xunit;
@@ -19,24 +21,30 @@ namespace Pipeline.Host.Tests.Health;
 public sealed class HealthEndpointsTests : IAsyncLifetime
 {
     private readonly EngineLifecycle _lifecycle = new();
-    private WebApplication _app = null!;
+    private WebApplication? _app;
     private HttpClient _http = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync("akka.persistence.journal.inmem", "");
+
+    /// <param name="journalHocon">Configuration of the journal plugin, when it needs any.</param>
+    private async Task StartAsync(string journalPlugin, string journalHocon)
     {
+        if (_app is not null)
+            await DisposeAsync();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddHealthChecks();
         builder.Services.AddAkka("pipeline", akka =>
         {
-            akka.AddHocon("""
-                akka.loglevel = WARNING
+            akka.AddHocon(ConfigurationFactory.ParseString($$"""
+                akka.loglevel = OFF
                 akka.actor.provider = cluster
                 akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
                 akka.coordinated-shutdown { exit-clr = off, run-by-clr-shutdown-hook = off }
-                """, HoconAddMode.Prepend);
-            akka.WithEngineHealthChecks(_lifecycle, "akka.persistence.journal.inmem");
+                {{journalHocon}}
+                """).WithFallback(LiveState.DefaultConfig), HoconAddMode.Prepend);
+            akka.WithEngineHealthChecks(_lifecycle, journalPlugin);
         });
         _app = builder.Build();
         _app.MapHealth();
@@ -45,10 +53,20 @@ public sealed class HealthEndpointsTests : IAsyncLifetime
         _http = new HttpClient { BaseAddress = new Uri(address) };
     }
 
+    private async Task JoinAndStartAsync()
+    {
+        var cluster = Cluster.Get(_app!.Services.GetRequiredService<ActorSystem>());
+        var up = new TaskCompletionSource();
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        await cluster.JoinAsync(cluster.SelfAddress);
+        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        _lifecycle.Started();
+    }
+
     public async Task DisposeAsync()
     {
         _http.Dispose();
-        await _app.DisposeAsync();
+        await _app!.DisposeAsync();
     }
 
     private async Task<int> Status(string path) => (int)(await _http.GetAsync(path)).StatusCode;
@@ -56,7 +74,7 @@ public sealed class HealthEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Ready_only_between_joining_as_Up_with_the_engine_started_and_the_first_shutdown_phase()
     {
-        var system = _app.Services.GetRequiredService<ActorSystem>();
+        var system = _app!.Services.GetRequiredService<ActorSystem>();
         Assert.Equal(200, await Status("/healthz/live"));
         Assert.Equal(503, await Status("/healthz/ready"));
 
@@ -87,5 +105,23 @@ public sealed class HealthEndpointsTests : IAsyncLifetime
 
         Assert.Equal(503, (int)ready.StatusCode);
         Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_journal_whose_database_cannot_be_read_keeps_the_node_unready()
+    {
+        await StartAsync("akka.persistence.journal.sql", """
+            akka.persistence.journal.sql {
+              provider-name = "SQLite.MS"
+              connection-string = "Data Source=/nonexistent-pipeline-folder/journal.db"
+              auto-initialize = off
+            }
+            """);
+        await JoinAndStartAsync();
+
+        var ready = await _http.GetAsync("/healthz/ready");
+
+        Assert.Equal(503, (int)ready.StatusCode);
+        Assert.Equal(200, await Status("/healthz/live"));
     }
 }
