@@ -10,7 +10,7 @@ namespace Pipeline.Host.Configuration;
 public static class EngineConfig
 {
     /// <summary>Concern files layered over pipeline.conf when present, in this order.</summary>
-    private static readonly string[] ConcernLayers = ["emulator.conf", "kafka.conf", "kinesis.conf", "lake.conf", "live.conf", "cluster.conf"];
+    private static readonly string[] ConcernLayers = ["emulator.conf", "kafka.conf", "kinesis.conf", "lake.conf", "live.conf", "cluster.conf", "serialization.conf"];
 
     /// <summary>The folder shipped beside the binary (the build copies hocon/ there).</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "hocon");
