@@ -3,6 +3,7 @@ using Akka.Configuration;
 using Akka.Persistence.Sql;
 using Akka.Streams.Dsl;
 using Pipeline.Actors.Records;
+using Pipeline.Actors.Serialization;
 
 namespace Pipeline.Actors.Live;
 
@@ -22,9 +23,10 @@ namespace Pipeline.Actors.Live;
 /// </summary>
 public static class LiveState
 {
-    /// <summary>The reference configuration of the plugins live state relies on (Akka.Persistence.Sql
-    /// is not loaded automatically): use it as the last fallback under the hocon files.</summary>
-    public static Config DefaultConfig => SqlPersistence.DefaultConfiguration;
+    /// <summary>The engine's serializer bindings (hocon/serialization.conf) over the reference
+    /// configuration of the plugins live state relies on (Akka.Persistence.Sql is not loaded
+    /// automatically): use it as the last fallback under the hocon files.</summary>
+    public static Config DefaultConfig => SerializationDefaults.Config.WithFallback(SqlPersistence.DefaultConfiguration);
 
     public static Flow<Cleaned, SourcePosition, NotUsed> Flow(LiveRegions regions, LiveStateSettings settings, ArrivalClock clock) =>
         Akka.Streams.Dsl.Flow.Setup<Cleaned, SourcePosition, NotUsed>((_, _) =>

@@ -10,7 +10,7 @@ namespace Pipeline.Host.Configuration;
 public static class EngineConfig
 {
     /// <summary>Concern files layered over pipeline.conf when present, in this order.</summary>
-    private static readonly string[] ConcernLayers = ["emulator.conf", "kafka.conf", "kinesis.conf", "lake.conf", "live.conf", "cluster.conf"];
+    private static readonly string[] ConcernLayers = ["emulator.conf", "kafka.conf", "kinesis.conf", "lake.conf", "live.conf", "cluster.conf", "serialization.conf"];
 
     /// <summary>The environment variable that holds the PostgreSQL journal's connection string.</summary>
     public const string PostgresConnectionVariable = "PIPELINE_POSTGRES_CONNECTION_STRING";

@@ -4,7 +4,8 @@ using Pipeline.Actors.Sources.Kinesis;
 namespace Pipeline.Actors.Tests.Sources.Kinesis;
 
 /// <summary>The repository's hocon/kinesis.conf and hocon/persistence-sqlite.conf, pointed at a test
-/// endpoint and a journal file of the test's own, with short waits so tests stay quick.</summary>
+/// endpoint and a journal file of the test's own, with short waits so tests stay quick; checkpoint
+/// events and snapshots go through the engine's serializer, as in <c>pipeline run</c>.</summary>
 internal static class KinesisTestConfig
 {
     public static Config For(Uri endpoint, string journalFile, string overrides = "") =>
@@ -27,7 +28,8 @@ internal static class KinesisTestConfig
             {{overrides}}
             """)
             .WithFallback(Hocon("kinesis.conf"))
-            .WithFallback(Hocon("persistence-sqlite.conf"));
+            .WithFallback(Hocon("persistence-sqlite.conf"))
+            .WithFallback(Hocon("serialization.conf"));
 
     /// <summary>Settings from <paramref name="config"/> alone, so a developer's environment
     /// (PIPELINE_KINESIS_ENDPOINT, AWS_REGION) cannot redirect the tests.</summary>
