@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Pipeline.Actors.Cleaning;
 using Pipeline.Actors.Records;
@@ -6,18 +7,20 @@ namespace Pipeline.Bench.Cleaning;
 
 /// <summary>
 /// Cleaning throughput on one thread beside bare JSON parses of the same records in the same run,
-/// as records per processor-second (one core's worth):
+/// as records per processor-second (one core's worth). The baseline the goal is judged against is
+/// the <b>bare parse</b>: <see cref="JsonDocument.Parse(ReadOnlyMemory{byte}, JsonDocumentOptions)"/>,
+/// disposed, which turns the same bytes into a usable value tree. Two cheaper walks are printed as
+/// extra rows, since a cleaner stands between them and the bare parse:
 /// <list type="bullet">
-/// <item><c>reader</c>: a <see cref="Utf8JsonReader"/> reading every token and nothing else;</item>
-/// <item><c>reader+strings</c>: the same walk also decoding every string token to a .NET string,
-/// the least any cleaner that hands out strings must do;</item>
-/// <item><c>document</c>: <see cref="JsonDocument.Parse(ReadOnlyMemory{byte}, JsonDocumentOptions)"/>;</item>
-/// <item><c>clean</c>: <see cref="RecordCleaner.Clean"/>.</item>
+/// <item><c>reader token walk</c>: a <see cref="Utf8JsonReader"/> reading every token and nothing else;</item>
+/// <item><c>reader walk + strings</c>: the same walk also decoding every string token to a .NET
+/// string, the least any cleaner that hands out strings must do.</item>
 /// </list>
 /// </summary>
 internal sealed class CleaningBenchmark : IBenchmark
 {
     private const int TargetRecords = 1_000_000;
+    private const double Goal = 0.60;
 
     public string Name => "cleaning";
 
@@ -32,22 +35,29 @@ internal sealed class CleaningBenchmark : IBenchmark
             ("user", RealRows.Load("user.jsonl", Table.User)),
             ("all", RealRows.All()),
         };
+        var passes = new (string Name, Func<RawRecord, long> Work)[]
+        {
+            ("bare parse (JsonDocument)", ParseDocument),
+            ("reader token walk", WalkTokens),
+            ("reader walk + strings", WalkStrings),
+            ("clean", CleanRecord),
+        };
 
-        output.WriteLine("records per processor-second, best of 5 interleaved rounds; goal: clean at least 0.60 of bare parsing");
-        output.WriteLine($"{"rows",-5} {"records",10} {"reader",11} {"reader+strings",15} {"document",11} {"clean",11} {"clean/reader",13} {"clean/document",15}");
+        output.WriteLine("records per processor-second on one thread, best of 5 interleaved rounds");
+        output.WriteLine($"bare parse = JsonDocument.Parse of each record, disposed; goal: clean / bare parse >= {Goal:F2}");
+        output.WriteLine($"{"rows",-5} {"pass",-26} {"records/CPU-s",14} {"clean/pass",11}");
         foreach (var (name, rows) in workloads)
         {
             var repeats = Math.Max(1, TargetRecords / rows.Count);
-            var records = (long)repeats * rows.Count;
-            var rates = Throughput.Measure(records,
-            [
-                () => Repeat(rows, repeats, WalkTokens),
-                () => Repeat(rows, repeats, WalkStrings),
-                () => Repeat(rows, repeats, ParseDocument),
-                () => Repeat(rows, repeats, CleanRecord),
-            ]);
-            var (reader, strings, document, clean) = (rates[0].PerCpuSecond, rates[1].PerCpuSecond, rates[2].PerCpuSecond, rates[3].PerCpuSecond);
-            output.WriteLine($"{name,-5} {records,10:N0} {reader,11:N0} {strings,15:N0} {document,11:N0} {clean,11:N0} {clean / reader,13:F2} {clean / document,15:F2}");
+            var rates = Throughput.Measure((long)repeats * rows.Count,
+                passes.Select(pass => (Action)(() => Repeat(rows, repeats, pass.Work))).ToList());
+            var clean = rates[^1].PerCpuSecond;
+            for (var i = 0; i < passes.Length; i++)
+            {
+                var rate = rates[i].PerCpuSecond;
+                var ratio = i == passes.Length - 1 ? "" : (clean / rate).ToString("F2", CultureInfo.InvariantCulture);
+                output.WriteLine($"{name,-5} {passes[i].Name,-26} {rate,14:N0} {ratio,11}");
+            }
         }
     }
 

@@ -17,29 +17,27 @@ internal struct GeoFields : IRecordFields
 
     public void Read(scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader, char[] scratch)
     {
-        if (PostIndex.IsIndexName(name))
+        // The length picks the candidate, so each property costs one comparison.
+        switch (name.Length)
         {
-            index.Read(ref reader, scratch);
-        }
-        else if (name.SequenceEqual("timestamp"u8))
-        {
-            timestamp = JsonValue.Instant(ref reader, scratch, out timestampIssue);
-        }
-        else if (name.SequenceEqual("latitude"u8))
-        {
-            latitude = JsonValue.Real(ref reader, scratch, out latitudeIssue);
-        }
-        else if (name.SequenceEqual("longitude"u8))
-        {
-            longitude = JsonValue.Real(ref reader, scratch, out longitudeIssue);
-        }
-        else if (name.SequenceEqual("country"u8))
-        {
-            country = JsonValue.CleanText(ref reader, scratch, out countryIssue);
-        }
-        else
-        {
-            reader.Skip();
+            case 3 or 5 when PostIndex.IsIndexName(name):
+                index.Read(ref reader, scratch);
+                break;
+            case 7 when name.SequenceEqual("country"u8):
+                country = JsonValue.CleanText(ref reader, scratch, out countryIssue);
+                break;
+            case 8 when name.SequenceEqual("latitude"u8):
+                latitude = JsonValue.Real(ref reader, scratch, out latitudeIssue);
+                break;
+            case 9 when name.SequenceEqual("longitude"u8):
+                longitude = JsonValue.Real(ref reader, scratch, out longitudeIssue);
+                break;
+            case 9 when name.SequenceEqual("timestamp"u8):
+                timestamp = JsonValue.Instant(ref reader, scratch, out timestampIssue);
+                break;
+            default:
+                reader.Skip();
+                break;
         }
     }
 

@@ -69,7 +69,7 @@ internal static class JsonValue
         if (reader.TokenType == JsonTokenType.Number)
         {
             issue = null;
-            if (!reader.TryGetDouble(out number))
+            if (!ShortDecimal.TryParse(reader.ValueSpan, out number) && !reader.TryGetDouble(out number))
             {
                 issue = FieldIssueReasons.OutOfRange;
                 return null;

@@ -18,30 +18,28 @@ internal struct UserFields : IRecordFields
 
     public void Read(scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader, char[] scratch)
     {
-        if (PostIndex.IsIndexName(name))
+        // The length picks the candidate, so each property costs one comparison.
+        switch (name.Length)
         {
-            index.Read(ref reader, scratch);
-        }
-        else if (name.SequenceEqual("first_name"u8))
-        {
-            firstName = JsonValue.CleanText(ref reader, scratch, out firstNameIssue);
-        }
-        else if (name.SequenceEqual("last_name"u8))
-        {
-            lastName = JsonValue.CleanText(ref reader, scratch, out lastNameIssue);
-        }
-        else if (name.SequenceEqual("age"u8))
-        {
-            var result = JsonValue.WholeNumber(ref reader, scratch, out var years, out ageIssue);
-            age = ageIssue is null ? Age.FromWholeNumber(result, years, out ageIssue) : null;
-        }
-        else if (name.SequenceEqual("date_joined"u8))
-        {
-            dateJoined = JsonValue.Instant(ref reader, scratch, out dateJoinedIssue);
-        }
-        else
-        {
-            reader.Skip();
+            case 3 when name.SequenceEqual("age"u8):
+                var result = JsonValue.WholeNumber(ref reader, scratch, out var years, out ageIssue);
+                age = ageIssue is null ? Age.FromWholeNumber(result, years, out ageIssue) : null;
+                break;
+            case 3 or 5 when PostIndex.IsIndexName(name):
+                index.Read(ref reader, scratch);
+                break;
+            case 9 when name.SequenceEqual("last_name"u8):
+                lastName = JsonValue.CleanText(ref reader, scratch, out lastNameIssue);
+                break;
+            case 10 when name.SequenceEqual("first_name"u8):
+                firstName = JsonValue.CleanText(ref reader, scratch, out firstNameIssue);
+                break;
+            case 11 when name.SequenceEqual("date_joined"u8):
+                dateJoined = JsonValue.Instant(ref reader, scratch, out dateJoinedIssue);
+                break;
+            default:
+                reader.Skip();
+                break;
         }
     }
 
