@@ -2,9 +2,12 @@ using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.Streams;
 using Akka.Streams.Dsl;
+using Pipeline.Actors.Cleaning;
+using Pipeline.Actors.Emulation;
 using Pipeline.Actors.Live;
 using Pipeline.Actors.Records;
 using Pipeline.Actors.Tests.Live;
+using Pipeline.Actors.Tests.Simulations;
 using Xunit;
 
 namespace Pipeline.Actors.Tests.Checkpoints;
@@ -36,13 +39,24 @@ public sealed class CrashRecoveryTests : Akka.TestKit.Xunit2.TestKit
         File.Delete(_crashPath);
     }
 
+    /// <summary>The emulator's users (hundreds of profiles, dirty and broken records) on three
+    /// partitions, pin, geo and user, arriving 20 s apart, cleaned as a source's records are.</summary>
+    private static List<Cleaned> EmulatedStream()
+    {
+        var settings = EmulatorSettings.Synthetic(seed: 21, posts: 1500) with { Profiles = 400, MalformedRate = 0.01, Start = TestRecords.Start };
+        var arrivals = new SteppingClock(TestRecords.Start, TimeSpan.FromSeconds(20));
+        return new EmulatedRawRecords(UserPostingEmulator.Posts(settings, arrivals), arrivals).Select(RecordCleaner.Clean).ToList();
+    }
+
     [Fact]
     public async Task A_crash_then_a_replay_from_the_committed_positions_ends_in_the_state_of_a_run_without_crash()
     {
-        var stream = SyntheticPosts.Stream(SyntheticPosts.Records(300, seed: 21), seed: 21);
+        var stream = EmulatedStream();
+        var records = stream.OfType<CleanedRecord>().Select(cleaned => cleaned.Record).ToList();
         var reference = new LiveRun(Sys, await LiveTestSystem.StartAsync(Sys));
         await reference.RunAsync(stream);
-        var expected = await LiveStateFlowTests.StateAsync(reference);
+        var expected = await LiveStateDump.OfAsync(reference, records);
+        Assert.Equal(ReferenceMetrics.Compute(records).Select(ReferenceMetrics.Render), (await reference.MetricsAsync()).Select(ReferenceMetrics.Render));
 
         var committed = await RunUntilCrashAsync(stream);
 
@@ -50,8 +64,8 @@ public sealed class CrashRecoveryTests : Akka.TestKit.Xunit2.TestKit
         try
         {
             var run = new LiveRun(restarted, await LiveTestSystem.StartAsync(restarted));
-            await run.RunAsync(stream.Where(element => SourcePosition.CompareOffsets(element.Position.Offset, committed.Offset) > 0));
-            Assert.Equal(expected, await LiveStateFlowTests.StateAsync(run));
+            await run.RunAsync(stream.Where(element => SourcePosition.CompareOffsets(element.Position.Offset, committed[element.Position.Partition].Offset) > 0));
+            Assert.Equal(expected, await LiveStateDump.OfAsync(run, records));
         }
         finally
         {
@@ -59,12 +73,18 @@ public sealed class CrashRecoveryTests : Akka.TestKit.Xunit2.TestKit
         }
     }
 
+    /// <summary>The highest position of each partition among <paramref name="positions"/>.</summary>
+    private static Dictionary<string, SourcePosition> Highest(IEnumerable<SourcePosition> positions) => positions
+        .GroupBy(position => position.Partition)
+        .ToDictionary(partition => partition.Key, partition => partition.MaxBy(position => long.Parse(position.Offset, System.Globalization.CultureInfo.InvariantCulture))!);
+
     /// <summary>
     /// Applies the first 40% of the input and waits for its checkpoint, then applies the next 30%
     /// without a checkpoint, persists the consumers ahead of the commit, and kills the system.
-    /// Returns the last position released for commit (the end of the first part).
+    /// Returns the positions released for commit, the highest of each partition (the end of the
+    /// first part).
     /// </summary>
-    private async Task<SourcePosition> RunUntilCrashAsync(IReadOnlyList<Cleaned> stream)
+    private async Task<Dictionary<string, SourcePosition>> RunUntilCrashAsync(IReadOnlyList<Cleaned> stream)
     {
         var committedPart = stream.Take(stream.Count * 4 / 10).ToList();
         var appliedPart = stream.Skip(committedPart.Count).Take(stream.Count * 3 / 10).ToList();
@@ -81,17 +101,19 @@ public sealed class CrashRecoveryTests : Akka.TestKit.Xunit2.TestKit
             .To(Sink.ForEach<SourcePosition>(committed.Enqueue))
             .Run(system.Materializer());
 
+        var checkpoint = Highest(committedPart.Select(element => element.Position));
         foreach (var element in committedPart)
             await input.OfferAsync(element);
-        await AwaitConditionAsync(() => Task.FromResult(committed.LastOrDefault() == committedPart[^1].Position), TimeSpan.FromSeconds(60));
+        await AwaitConditionAsync(() => Task.FromResult(checkpoint.Values.All(committed.Contains)), TimeSpan.FromSeconds(60));
         foreach (var element in appliedPart)
             await input.OfferAsync(element);
-        await AwaitConditionAsync(() => Task.FromResult(run.Clock.Now == appliedPart[^1].Position.ArrivalTime), TimeSpan.FromSeconds(30));
+        var applied = appliedPart.OfType<CleanedRecord>().Max(record => record.Position.ArrivalTime);
+        await AwaitConditionAsync(() => Task.FromResult(run.Clock.Now == applied), TimeSpan.FromSeconds(30));
         await PersistConsumersAheadOfCommitAsync(run.Regions, appliedPart);
         await system.Terminate();
 
-        Assert.Equal(committedPart[^1].Position, committed.Last());
-        return committed.Last();
+        Assert.Equal(checkpoint, Highest(committed));
+        return checkpoint;
     }
 
     /// <summary>
