@@ -43,7 +43,7 @@ public sealed class CrashRecoveryTests : Akka.TestKit.Xunit2.TestKit
     /// partitions, pin, geo and user, arriving 20 s apart, cleaned as a source's records are.</summary>
     private static List<Cleaned> EmulatedStream()
     {
-        var settings = EmulatorSettings.Synthetic(seed: 21, posts: 1500) with { Profiles = 400, MalformedRate = 0.01, Start = TestRecords.Start };
+        var settings = EmulatorSettings.Synthetic(seed: 21, posts: 900) with { Profiles = 300, MalformedRate = 0.01, Start = TestRecords.Start };
         var arrivals = new SteppingClock(TestRecords.Start, TimeSpan.FromSeconds(20));
         return new EmulatedRawRecords(UserPostingEmulator.Posts(settings, arrivals), arrivals).Select(RecordCleaner.Clean).ToList();
     }
