@@ -42,13 +42,7 @@ public sealed class WindowSimulationTests : Akka.TestKit.Xunit2.TestKit
     }
 
     private WindowSimulationTests(string databasePath, Xunit.Abstractions.ITestOutputHelper output)
-        : base(LiveTestSystem.Setup(databasePath, Overrides), "pipeline", output)
-    {
-        _databasePath = databasePath;
-        _output = output;
-    }
-
-    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+        : base(LiveTestSystem.Setup(databasePath, Overrides), "pipeline", output) => _databasePath = databasePath;
 
     protected override void AfterAll()
     {
@@ -59,7 +53,6 @@ public sealed class WindowSimulationTests : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public async Task Windows_popularity_and_leaderboards_follow_nine_days_of_virtual_time()
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var time = new VirtualTime(Sys);
         var regions = await time.StartLiveStateAsync(Sys);
         var settings = LiveStateSettings.FromConfig(Sys.Settings.Config);
@@ -111,7 +104,6 @@ public sealed class WindowSimulationTests : Akka.TestKit.Xunit2.TestKit
             await ExpectBoardsAsync(time, queries, expected, reference.Now);
         }
 
-        _output.WriteLine($"steps done after {watch.ElapsedMilliseconds} ms");
         input.Complete();
         await time.RunUntilAsync(() => done.IsCompleted, settings.Checkpoints.BatchWait);
         await done;
