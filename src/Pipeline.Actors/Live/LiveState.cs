@@ -14,11 +14,12 @@ namespace Pipeline.Actors.Live;
 /// checkpoint (the highest one the checkpoint covers), emitted only after every entity touched
 /// since the previous checkpoint has persisted its state. Nothing is emitted between checkpoints.</para>
 /// <para>Records are applied in batches (<c>pipeline.live.checkpoints.batch-size</c> /
-/// <c>batch-wait</c>); a checkpoint runs every <c>interval</c> of the scheduler's time (the wall clock, or a test's virtual time) or
-/// <c>max-updates</c> records, also while input is idle, and once more when input completes, after
-/// the posts still pending in the assembler were emitted incomplete. The stage fails (and the
-/// source should restart from its committed positions) when an entity does not answer within the
-/// apply or persist timeout; the replayed records are then ignored where already applied.</para>
+/// <c>batch-wait</c>); a checkpoint runs every <c>interval</c> of the actor system scheduler's time
+/// (the wall clock, or a test's virtual time) or <c>max-updates</c> records, also while input is
+/// idle, and once more when input completes, after the posts still pending in the assembler were
+/// emitted incomplete. The stage fails (and the source should restart from its committed positions)
+/// when an entity does not answer within the apply or persist timeout; the replayed records are then
+/// ignored where already applied.</para>
 /// </summary>
 public static class LiveState
 {
