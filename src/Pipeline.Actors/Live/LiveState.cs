@@ -15,11 +15,12 @@ namespace Pipeline.Actors.Live;
 /// checkpoint (the highest one the checkpoint covers), emitted only after every entity touched
 /// since the previous checkpoint has persisted its state. Nothing is emitted between checkpoints.</para>
 /// <para>Records are applied in batches (<c>pipeline.live.checkpoints.batch-size</c> /
-/// <c>batch-wait</c>); a checkpoint runs every <c>interval</c> of wall-clock time or
-/// <c>max-updates</c> records, also while input is idle, and once more when input completes, after
-/// the posts still pending in the assembler were emitted incomplete. The stage fails (and the
-/// source should restart from its committed positions) when an entity does not answer within the
-/// apply or persist timeout; the replayed records are then ignored where already applied.</para>
+/// <c>batch-wait</c>); a checkpoint runs every <c>interval</c> of the actor system scheduler's time
+/// (the wall clock, or a test's virtual time) or <c>max-updates</c> records, also while input is
+/// idle, and once more when input completes, after the posts still pending in the assembler were
+/// emitted incomplete. The stage fails (and the source should restart from its committed positions)
+/// when an entity does not answer within the apply or persist timeout; the replayed records are then
+/// ignored where already applied.</para>
 /// </summary>
 public static class LiveState
 {
@@ -29,10 +30,12 @@ public static class LiveState
     public static Config DefaultConfig => SerializationDefaults.Config.WithFallback(SqlPersistence.DefaultConfiguration);
 
     public static Flow<Cleaned, SourcePosition, NotUsed> Flow(LiveRegions regions, LiveStateSettings settings, ArrivalClock clock) =>
-        Akka.Streams.Dsl.Flow.Setup<Cleaned, SourcePosition, NotUsed>((_, _) =>
+        Akka.Streams.Dsl.Flow.Setup<Cleaned, SourcePosition, NotUsed>((materializer, _) =>
         {
             // Each materialization gets its own stage state; SelectAsync(1) keeps it single-threaded.
-            var stage = new LiveStateStage(regions, settings, clock);
+            // The checkpoint interval is timed on the actor system's scheduler, like the keep-alive
+            // and batch-wait timers below, so a test scheduler drives all three.
+            var stage = new LiveStateStage(regions, settings, clock, materializer.System.Scheduler);
             return Akka.Streams.Dsl.Flow.Create<Cleaned>()
                 .Select(LiveInput (cleaned) => new LiveInput.Element(cleaned))
                 .Concat(Source.Single<LiveInput>(LiveInput.End.Instance))

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Pipeline.Actors.Assembly;
@@ -21,7 +20,7 @@ namespace Pipeline.Actors.Live;
 /// re-emits changes with the same sequence numbers, which the consumers recognise; the reverse order
 /// could lose changes a bucket had recorded as emitted.</para>
 /// </summary>
-internal sealed class LiveStateStage(LiveRegions regions, LiveStateSettings settings, ArrivalClock clock)
+internal sealed class LiveStateStage(LiveRegions regions, LiveStateSettings settings, ArrivalClock clock, ITimeProvider time)
 {
     private readonly Dictionary<(string Source, string Partition), SourcePosition> _covered = [];
     private readonly HashSet<string> _assemblers = new(StringComparer.Ordinal);
@@ -31,7 +30,7 @@ internal sealed class LiveStateStage(LiveRegions regions, LiveStateSettings sett
     private readonly HashSet<string> _profileBoards = new(StringComparer.Ordinal);
     private bool _categoryBoard;
     private int _updates;
-    private Stopwatch _sinceCheckpoint = Stopwatch.StartNew();
+    private DateTimeOffset _lastCheckpoint = time.Now;
 
     public async Task<IReadOnlyList<SourcePosition>> ProcessAsync(IReadOnlyList<LiveInput> batch)
     {
@@ -60,7 +59,9 @@ internal sealed class LiveStateStage(LiveRegions regions, LiveStateSettings sett
         foreach (var record in records)
             clock.Advance(record.Position.ArrivalTime);
 
-        var due = ended || _updates >= settings.Checkpoints.MaxUpdates || _sinceCheckpoint.Elapsed >= settings.Checkpoints.Interval;
+        // A clock set back (wall-clock correction) counts as due rather than postponing commits.
+        var sinceCheckpoint = time.Now - _lastCheckpoint;
+        var due = ended || _updates >= settings.Checkpoints.MaxUpdates || sinceCheckpoint >= settings.Checkpoints.Interval || sinceCheckpoint < TimeSpan.Zero;
         return due ? await CheckpointAsync() : [];
     }
 
@@ -131,7 +132,7 @@ internal sealed class LiveStateStage(LiveRegions regions, LiveStateSettings sett
             touched.Clear();
         _categoryBoard = false;
         _updates = 0;
-        _sinceCheckpoint = Stopwatch.StartNew();
+        _lastCheckpoint = time.Now;
         return positions;
     }
 

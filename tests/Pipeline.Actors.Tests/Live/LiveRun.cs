@@ -1,6 +1,8 @@
+using Akka;
 using Akka.Actor;
 using Akka.Streams;
 using Akka.Streams.Dsl;
+using Pipeline.Actors.Cleaning;
 using Pipeline.Actors.Live;
 using Pipeline.Actors.Records;
 
@@ -20,6 +22,13 @@ internal sealed class LiveRun(ActorSystem system, LiveRegions regions)
     /// <summary>Streams <paramref name="input"/> to the end; returns the positions released for commit, in order.</summary>
     public async Task<IReadOnlyList<SourcePosition>> RunAsync(IEnumerable<Cleaned> input) =>
         await Source.From(input)
+            .Via(LiveState.Flow(regions, Settings, Clock))
+            .RunWith(Sink.Seq<SourcePosition>(), system.Materializer());
+
+    /// <summary>Streams raw records through cleaning and live state, as an engine does with a source.</summary>
+    public async Task<IReadOnlyList<SourcePosition>> RunAsync(Source<RawRecord, NotUsed> input) =>
+        await input
+            .Via(CleaningFlow.Create())
             .Via(LiveState.Flow(regions, Settings, Clock))
             .RunWith(Sink.Seq<SourcePosition>(), system.Materializer());
 
