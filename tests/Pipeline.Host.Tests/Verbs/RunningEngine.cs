@@ -13,6 +13,7 @@ namespace Pipeline.Host.Tests.Verbs;
 public sealed class RunningEngine : IAsyncDisposable
 {
     private readonly SynchronizedWriter _error = new();
+    private readonly SynchronizedWriter _output = new();
     private readonly CancellationTokenSource _stop = new(TimeSpan.FromMinutes(3));
     private readonly EngineFolder? _folder;
     private Task<int> _running = Task.FromResult(0);
@@ -28,6 +29,9 @@ public sealed class RunningEngine : IAsyncDisposable
     public HttpClient Http { get; private set; } = null!;
 
     public string Error => _error.Text;
+
+    /// <summary>What a process of its own wrote to stdout (Akka's log).</summary>
+    public string Output => _output.Text;
 
     /// <summary>The lake folder of this run, when the engine made its own folder.</summary>
     public string? Lake => _folder?.Lake;
@@ -64,6 +68,11 @@ public sealed class RunningEngine : IAsyncDisposable
         {
             if (line.Data is not null)
                 engine._error.Write(line.Data + Environment.NewLine);
+        };
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+                engine._output.Write(line.Data + Environment.NewLine);
         };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
@@ -173,6 +182,14 @@ public sealed class RunningEngine : IAsyncDisposable
         }
 
         return await _running.WaitAsync(TimeSpan.FromSeconds(150));
+    }
+
+    /// <summary>Kills the process at once (SIGKILL), as a crash or a lost machine: no drain, no
+    /// commit, no leave; returns once it is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process!.Kill(entireProcessTree: true);
+        await _running;
     }
 
     public async ValueTask DisposeAsync()
