@@ -1,15 +1,14 @@
 namespace Pipeline.Bench;
 
-/// <summary>The live-state path with checkpoints on SQLite, and memory per profile entity.</summary>
+/// <summary>Issue 5's live-state figures: throughput against the bare consume loop, and latency.</summary>
 internal sealed class LiveStateBenchmark : IBenchmark
 {
     public string Name => "live";
 
-    public string Description => "clean records -> assembler -> entities -> leaderboards (5 s checkpoints, SQLite); memory per profile entity";
+    public string Description => "Kafka -> clean -> assembler -> entities -> leaderboards (5 s checkpoints, SQLite) vs the bare consume loop; latency at 5,000 records/s";
 
     public void Run(TextWriter output)
     {
-        foreach (var line in LiveStateBench.RunAsync().GetAwaiter().GetResult())
-            output.WriteLine(line);
+        LiveStateBench.RunAsync(output).GetAwaiter().GetResult();
     }
 }
