@@ -179,33 +179,7 @@ public static class KafkaConsumeBench
     {
         using var consumer = new ConsumerBuilder<Ignore, byte[]>(ConsumerConfig(bootstrap, "bench-bare")).Build();
         consumer.Subscribe(KafkaTopics.AnyPrefixPattern);
-        var count = 0;
-        long bytes = 0;
-        Stopwatch? clock = null;
-        var idle = Stopwatch.StartNew();
-        while (count < RecordCount)
-        {
-            var result = consumer.Consume(TimeSpan.FromMilliseconds(100));
-            if (result is null)
-            {
-                if (idle.Elapsed > TimeSpan.FromSeconds(30))
-                {
-                    throw new InvalidOperationException($"Only {count:N0} of {RecordCount:N0} records came back: the broker dropped some.");
-                }
-
-                continue;
-            }
-
-            idle.Restart();
-            clock ??= Stopwatch.StartNew();
-            bytes += result.Message.Value.Length;
-            count++;
-        }
-
-        var elapsed = clock!.Elapsed;
-        consumer.Close();
-        GC.KeepAlive(bytes);
-        return (count - 1) / elapsed.TotalSeconds;
+        return Pipeline.Bench.BareConsumeLoop.Run(consumer, RecordCount);
     }
 
     /// <summary>Records per second from the first record to the last.</summary>

@@ -137,30 +137,7 @@ public static class LiveKafkaBench
             ConsumeResultFields = "topic,timestamp",
         }).Build();
         consumer.Subscribe(KafkaTopics.Subscription([prefix]));
-        var seen = 0;
-        long bytes = 0;
-        Stopwatch? clock = null;
-        var idle = Stopwatch.StartNew();
-        while (seen < count)
-        {
-            var result = consumer.Consume(TimeSpan.FromMilliseconds(100));
-            if (result is null)
-            {
-                if (idle.Elapsed > TimeSpan.FromSeconds(30))
-                    throw new InvalidOperationException($"Only {seen:N0} of {count:N0} records came back.");
-                continue;
-            }
-
-            idle.Restart();
-            clock ??= Stopwatch.StartNew();
-            bytes += result.Message.Value.Length;
-            seen++;
-        }
-
-        var elapsed = clock!.Elapsed;
-        consumer.Close();
-        GC.KeepAlive(bytes);
-        return ((count - 1) / elapsed.TotalSeconds, count);
+        return (Pipeline.Bench.BareConsumeLoop.Run(consumer, count), count);
     }
 
     /// <summary>Records per second from the first record read until every position was released for

@@ -105,10 +105,10 @@ public sealed class RunVerb : IVerb
         }
 
         // Only nodes that host the entities touch the journal.
-        var journal = config.GetString("akka.persistence.journal.sql.connection-string");
-        var sqliteJournal = hostsState && config.GetString("akka.persistence.journal.sql.provider-name") == "SQLite.MS";
+        var journal = JournalSettings.FromConfig(config);
+        var sqliteJournal = hostsState && journal.IsSqliteFile;
         if (sqliteJournal)
-            SqliteJournalFile.Prepare(journal);
+            SqliteJournalFile.Prepare(journal.ConnectionString);
 
         var lifecycle = new EngineLifecycle();
         // Ends the emulator feed and the waiting below; cancelled by Ctrl+C or by the first shutdown phase.
@@ -131,8 +131,8 @@ public sealed class RunVerb : IVerb
         {
             akka.AddHocon(config, HoconAddMode.Prepend);
             if (sqliteJournal)
-                akka.AddSetup(SqliteJournalFile.Setup(journal));
-            akka.WithEngineHealthChecks(lifecycle, hostsState ? config.GetString("akka.persistence.journal.plugin") : null);
+                akka.AddSetup(SqliteJournalFile.Setup(journal.ConnectionString));
+            akka.WithEngineHealthChecks(lifecycle, hostsState ? journal.Plugin : null);
         });
         await using var app = builder.Build();
         IngestPath? path = null;

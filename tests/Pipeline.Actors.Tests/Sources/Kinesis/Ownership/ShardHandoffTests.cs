@@ -42,18 +42,26 @@ public sealed class ShardHandoffTests : KinesisTestKit
 
     private string Stream => KinesisStreamName.For(_prefix, Table.Pin);
 
+    /// <summary>This test's system and <paramref name="other"/> joined and Up in both views, and a
+    /// stream of four shards.</summary>
+    private async Task<(Cluster NodeA, Cluster NodeB)> FormClusterWithStreamAsync(ActorSystem other)
+    {
+        var nodeA = Cluster.Get(Sys);
+        var nodeB = Cluster.Get(other);
+        await nodeA.JoinAsync(nodeA.SelfAddress);
+        await nodeB.JoinAsync(nodeA.SelfAddress);
+        AwaitCondition(() => new[] { nodeA, nodeB }.All(node => node.State.Members.Count(m => m.Status == MemberStatus.Up) == 2), Timeout);
+        await CreateStreamAsync(Stream, shards: 4);
+        return (nodeA, nodeB);
+    }
+
     [Fact]
     public async Task Each_shard_is_read_by_one_node_and_a_leaving_node_hands_its_shards_over_at_their_checkpoints()
     {
         var other = ActorSystem.Create(Sys.Name, Sys.Settings.Config);
         try
         {
-            var nodeA = Cluster.Get(Sys);
-            var nodeB = Cluster.Get(other);
-            await nodeA.JoinAsync(nodeA.SelfAddress);
-            await nodeB.JoinAsync(nodeA.SelfAddress);
-            AwaitCondition(() => nodeA.State.Members.Count(m => m.Status == MemberStatus.Up) == 2, Timeout);
-            await CreateStreamAsync(Stream, shards: 4);
+            var (nodeA, nodeB) = await FormClusterWithStreamAsync(other);
 
             var settings = Settings with { StreamPrefixes = [_prefix] };
             var commitOnB = new CommitSwitch();
@@ -111,12 +119,7 @@ public sealed class ShardHandoffTests : KinesisTestKit
         var other = ActorSystem.Create(Sys.Name, Sys.Settings.Config);
         try
         {
-            var nodeA = Cluster.Get(Sys);
-            var nodeB = Cluster.Get(other);
-            await nodeA.JoinAsync(nodeA.SelfAddress);
-            await nodeB.JoinAsync(nodeA.SelfAddress);
-            AwaitCondition(() => nodeB.State.Members.Count(m => m.Status == MemberStatus.Up) == 2, Timeout);
-            await CreateStreamAsync(Stream, shards: 4);
+            var (nodeA, nodeB) = await FormClusterWithStreamAsync(other);
 
             // A is the oldest node, so the coordinator runs there.
             var settings = Settings with { StreamPrefixes = [_prefix] };
