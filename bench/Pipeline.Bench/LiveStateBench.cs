@@ -45,7 +45,7 @@ public static class LiveStateBench
             foreach (var chunk in Enumerable.Range(0, count).Chunk(200))
                 await Task.WhenAll(chunk.Select(i => region.Ask<ProfileStanding>(new ShardingEnvelope(
                     $"profile-{i:D7}",
-                    new ApplyPostChanges([new PostChange(0, i + 1, null, new AssembledPost(i, start.AddSeconds(i), new PinFacts($"profile-{i:D7}", 1000 + i, "art"), new GeoFacts("Chad", start), new UserFacts("u", 30, start)))])),
+                    new ApplyPostChanges(0, [new PostChange(0, i + 1, null, new AssembledPost(i, start.AddSeconds(i), new PinFacts($"profile-{i:D7}", 1000 + i, "art"), new GeoFacts("Chad", start), new UserFacts("u", 30, start)))], null)),
                     TimeSpan.FromSeconds(60))));
             var active = Settle();
             // A checkpoint, as the live path takes every few seconds: passivation then has nothing left to write.

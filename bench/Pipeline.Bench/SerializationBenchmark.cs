@@ -36,7 +36,7 @@ internal sealed class SerializationBenchmark : IBenchmark
         (string Name, IReadOnlyList<object> Messages)[] workloads =
         [
             ($"AssembleRecords ({RecordsPerAssemble} records)", cleaned.Chunk(RecordsPerAssemble).Select(chunk => (object)new AssembleRecords(chunk)).ToList()),
-            ($"ApplyPostChanges ({ChangesPerApply} changes)", changes.Chunk(ChangesPerApply).Select(chunk => (object)new ApplyPostChanges(chunk)).ToList()),
+            ($"ApplyPostChanges ({ChangesPerApply} changes)", changes.Chunk(ChangesPerApply).Select(chunk => (object)new ApplyPostChanges(chunk[0].Bucket, chunk, chunk[0].Sequence - 1)).ToList()),
             ("replies and requests (standing, board update, checkpoint, profile query)", SmallMessages(changes)),
         ];
 
@@ -95,7 +95,7 @@ internal sealed class SerializationBenchmark : IBenchmark
             var poster = change.Current.PosterName ?? "unknown";
             // Lists, not single-element collection expressions: JSON cannot recreate the compiler's
             // own single-element list type, so such a message would not even read back.
-            var standing = new ProfileStanding(poster, change.Current.FollowerCount, change.Sequence * 0.5, 1, new List<BoardMembership> { new(BoardIds.Profiles, true) });
+            var standing = new ProfileStanding(poster, change.Sequence, change.Current.FollowerCount, change.Sequence * 0.5, 1, new List<BoardMembership> { new(BoardIds.Profiles, true) });
             return new object[]
             {
                 standing,

@@ -11,8 +11,10 @@ public sealed record FlushPendingPosts
     public static readonly FlushPendingPosts Instance = new();
 }
 
-/// <summary>The changes a bucket emitted for one request, in its sequence order.</summary>
-public sealed record PostsAssembled(int Bucket, IReadOnlyList<PostChange> Changes, int Pending);
+/// <summary>A bucket's answer once the changes of one request reached their consumers and boards.</summary>
+/// <param name="Changes">How many changes the request caused.</param>
+/// <param name="Pending">Incomplete posts the bucket holds now.</param>
+public sealed record PostsAssembled(int Bucket, int Changes, int Pending);
 
 public sealed record GetAssemblerStatus
 {
@@ -21,6 +23,8 @@ public sealed record GetAssemblerStatus
 
 public sealed record AssemblerStatus(int Bucket, long Sequence, int Pending, int Remembered, DateTimeOffset Clock);
 
-/// <summary>Changes for one consumer entity (profile, category, cohort), in each bucket's sequence
-/// order; each entity answers with its own report.</summary>
-public sealed record ApplyPostChanges(IReadOnlyList<PostChange> Changes);
+/// <summary>Changes of one bucket for one consumer entity (profile, category, cohort), in sequence
+/// order; each entity answers with its own report, or <see cref="Checkpoints.ChangesMissing"/> when
+/// <paramref name="Follows"/> (the last change this bucket delivered to it since the bucket's last
+/// checkpoint; null: none) is above what it applied.</summary>
+public sealed record ApplyPostChanges(int Bucket, IReadOnlyList<PostChange> Changes, long? Follows);

@@ -47,12 +47,16 @@ public sealed class AssemblyBucket
 
     public int RememberedCount => _emitted.Count;
 
+    /// <summary>False for a record at or below the highest offset applied from its source partition.</summary>
+    public bool IsNew(SourcePosition position) =>
+        !_highestOffsets.TryGetValue(PartitionKey(position), out var highest) || SourcePosition.CompareOffsets(position.Offset, highest) > 0;
+
     /// <summary>Applies one clean record; returns the changes it causes, in order.</summary>
     public IReadOnlyList<PostChange> Accept(ICleanRecord record, SourcePosition position)
     {
-        var partition = PartitionKey(position);
-        if (_highestOffsets.TryGetValue(partition, out var highest) && SourcePosition.CompareOffsets(position.Offset, highest) <= 0)
+        if (!IsNew(position))
             return [];
+        var partition = PartitionKey(position);
         _highestOffsets[partition] = position.Offset;
         if (position.ArrivalTime > Clock)
             Clock = position.ArrivalTime;

@@ -6,7 +6,7 @@ namespace Pipeline.Actors.Categories;
 
 /// <summary>The sharded entity of one category (entity id: the category). Answers
 /// <see cref="ApplyPostChanges"/> with <see cref="CategoryChanged"/>.</summary>
-public sealed class CategoryEntity : CheckpointedEntity<CategorySnapshot>
+public sealed class CategoryEntity : PostChangeConsumer<CategorySnapshot>
 {
     private CategoryState _state;
 
@@ -14,13 +14,6 @@ public sealed class CategoryEntity : CheckpointedEntity<CategorySnapshot>
         : base("category-" + category, passivateAfter)
     {
         _state = new CategoryState(category);
-        Command<ApplyPostChanges>(request =>
-        {
-            foreach (var change in request.Changes)
-                if (_state.Apply(change))
-                    MarkChanged();
-            Sender.Tell(_state.Changed(request.Changes));
-        });
         Command<GetCategory>(request => Sender.Tell(_state.Posts == 0
             ? new CategoryNotFound(_state.Category)
             : _state.View(request.AsOf)));
@@ -28,6 +21,12 @@ public sealed class CategoryEntity : CheckpointedEntity<CategorySnapshot>
 
     public static Props Props(string category, TimeSpan passivateAfter) =>
         Akka.Actor.Props.Create(() => new CategoryEntity(category, passivateAfter));
+
+    protected override AppliedChanges Applied => _state.Applied;
+
+    protected override bool Apply(PostChange change) => _state.Apply(change);
+
+    protected override object Report(IReadOnlyList<PostChange> changes) => _state.Changed(changes);
 
     protected override CategorySnapshot ToSnapshot() => _state.ToSnapshot();
 

@@ -5,7 +5,9 @@ public sealed record MinuteCount(long Minute, long Posts);
 
 /// <summary>A category's answer to changes: the absolute post counts of the arrival minutes they
 /// touched, for the categories leaderboard (absolute, so applying it twice is harmless).</summary>
-public sealed record CategoryChanged(string Category, DateTimeOffset Clock, IReadOnlyList<MinuteCount> Minutes);
+/// <param name="Version">Grows with every change the category applied: reports can reach the board
+/// through different buckets out of order, and the board keeps each minute's later count.</param>
+public sealed record CategoryChanged(string Category, long Version, DateTimeOffset Clock, IReadOnlyList<MinuteCount> Minutes);
 
 /// <summary>Answered with <see cref="CategoryView"/> or <see cref="CategoryNotFound"/>.</summary>
 public sealed record GetCategory(string Category, DateTimeOffset AsOf);

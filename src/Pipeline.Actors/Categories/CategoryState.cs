@@ -12,11 +12,13 @@ namespace Pipeline.Actors.Categories;
 /// </summary>
 public sealed class CategoryState
 {
-    private readonly AppliedChanges _applied;
     private readonly Dictionary<string, long> _byCountry;
     private readonly Dictionary<int, long> _byPostYear;
     private readonly Dictionary<string, long> _byAgeGroup;
     private readonly SortedDictionary<long, long> _minutes;
+
+    /// <summary>The changes applied, per assembler bucket.</summary>
+    public AppliedChanges Applied { get; }
 
     public CategoryState(string category)
         : this(new CategorySnapshot(category, 0, DateTimeOffset.MinValue, new Dictionary<string, long>(), new Dictionary<int, long>(), new Dictionary<string, long>(), [], new Dictionary<int, long>()))
@@ -32,7 +34,7 @@ public sealed class CategoryState
         _byPostYear = new Dictionary<int, long>(snapshot.ByPostYear);
         _byAgeGroup = new Dictionary<string, long>(snapshot.ByAgeGroup, StringComparer.Ordinal);
         _minutes = new SortedDictionary<long, long>(snapshot.Minutes.ToDictionary(minute => minute.Minute, minute => minute.Posts));
-        _applied = new AppliedChanges(snapshot.AppliedChanges);
+        Applied = new AppliedChanges(snapshot.AppliedChanges);
     }
 
     public string Category { get; }
@@ -44,7 +46,7 @@ public sealed class CategoryState
 
     public bool Apply(PostChange change)
     {
-        if (!_applied.TryApply(change))
+        if (!Applied.TryApply(change))
             return false;
         if (change.Previous?.Category == Category)
             Add(change.Previous, -1);
@@ -69,7 +71,7 @@ public sealed class CategoryState
             .Order()
             .Select(minute => new MinuteCount(minute, _minutes.GetValueOrDefault(minute)))
             .ToList();
-        return new CategoryChanged(Category, Clock, minutes);
+        return new CategoryChanged(Category, Applied.Version, Clock, minutes);
     }
 
     public CategoryView View(DateTimeOffset asOf)
@@ -116,7 +118,7 @@ public sealed class CategoryState
         new Dictionary<int, long>(_byPostYear),
         new Dictionary<string, long>(_byAgeGroup),
         _minutes.Select(minute => new MinuteCount(minute.Key, minute.Value)).ToList(),
-        _applied.ToSnapshot());
+        Applied.ToSnapshot());
 
     public static CategoryState FromSnapshot(CategorySnapshot snapshot) => new(snapshot);
 }

@@ -45,7 +45,8 @@ public abstract class CheckpointedEntity<TSnapshot> : ReceivePersistentActor
 
     protected abstract void Restore(TSnapshot snapshot);
 
-    private void OnPersistCheckpoint()
+    /// <summary>Saves unsaved changes, then answers the current sender <see cref="CheckpointPersisted"/>.</summary>
+    protected void OnPersistCheckpoint()
     {
         if (!_dirty && !_saving)
             Sender.Tell(new CheckpointPersisted(PersistenceId));

@@ -15,13 +15,15 @@ namespace Pipeline.Actors.Cohorts;
 public sealed class CohortState
 {
     private readonly CohortKind _kind;
-    private readonly AppliedChanges _applied;
     private readonly Dictionary<string, long> _categories;
     private readonly SortedDictionary<long, long> _followers;
     private readonly Dictionary<PosterFollowers, long> _posters;
     private readonly SortedSet<PosterFollowers> _postersRanked = new(PosterFollowers.LargestFirst);
     private readonly Dictionary<string, long> _users;
     private readonly SortedDictionary<string, long> _countries;
+
+    /// <summary>The changes applied, per assembler bucket.</summary>
+    public AppliedChanges Applied { get; }
 
     public CohortState(string key)
         : this(new CohortSnapshot(key, new Dictionary<string, long>(), [], [], new Dictionary<string, long>(), new Dictionary<string, long>(), new Dictionary<int, long>()))
@@ -38,14 +40,14 @@ public sealed class CohortState
         _postersRanked.UnionWith(_posters.Keys);
         _users = new Dictionary<string, long>(snapshot.Users, StringComparer.Ordinal);
         _countries = new SortedDictionary<string, long>(snapshot.Countries.ToDictionary(), StringComparer.Ordinal);
-        _applied = new AppliedChanges(snapshot.AppliedChanges);
+        Applied = new AppliedChanges(snapshot.AppliedChanges);
     }
 
     public string Key { get; }
 
     public bool Apply(PostChange change)
     {
-        if (!_applied.TryApply(change))
+        if (!Applied.TryApply(change))
             return false;
         if (change.Previous is { } previous && CohortKeys.Of(previous).Contains(Key))
             Add(previous, -1);
@@ -154,7 +156,7 @@ public sealed class CohortState
         _posters.Select(poster => new PosterPosts(poster.Key.PosterName, poster.Key.FollowerCount, poster.Value)).ToList(),
         new Dictionary<string, long>(_users),
         new Dictionary<string, long>(_countries),
-        _applied.ToSnapshot());
+        Applied.ToSnapshot());
 
     public static CohortState FromSnapshot(CohortSnapshot snapshot) => new(snapshot);
 }

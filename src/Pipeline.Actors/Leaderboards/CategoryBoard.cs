@@ -5,12 +5,13 @@ namespace Pipeline.Actors.Leaderboards;
 
 /// <summary>
 /// Categories ranked by posts in an arrival window, kept from the absolute minute counts categories
-/// report. Minutes older than the longest window behind its clock (the latest category clock
-/// reported) are dropped.
+/// report. A minute's count is replaced only by a report of the same or a later category version,
+/// so reports that crossed on their way leave the later count. Minutes older than the longest window
+/// behind its clock (the latest category clock reported) are dropped.
 /// </summary>
 public sealed class CategoryBoard
 {
-    private readonly Dictionary<string, SortedDictionary<long, long>> _minutes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedDictionary<long, (long Posts, long Version)>> _minutes = new(StringComparer.Ordinal);
 
     public DateTimeOffset Clock { get; private set; } = DateTimeOffset.MinValue;
 
@@ -22,10 +23,9 @@ public sealed class CategoryBoard
             _minutes[changed.Category] = minutes = [];
         foreach (var minute in changed.Minutes)
         {
-            if (minute.Posts == 0)
-                minutes.Remove(minute.Minute);
-            else
-                minutes[minute.Minute] = minute.Posts;
+            if (minutes.TryGetValue(minute.Minute, out var held) && held.Version > changed.Version)
+                continue;
+            minutes[minute.Minute] = (minute.Posts, changed.Version);
         }
         var oldest = ArrivalWindow.MinuteOf(Clock - ArrivalWindow.Longest);
         while (minutes.Count > 0 && minutes.First().Key < oldest)
@@ -42,16 +42,25 @@ public sealed class CategoryBoard
         return _minutes
             .Select(category => new RankedCategory(
                 category.Key,
-                category.Value.Where(minute => window.ContainsMinute(minute.Key, at)).Sum(minute => minute.Value)))
+                category.Value.Where(minute => window.ContainsMinute(minute.Key, at)).Sum(minute => minute.Value.Posts)))
             .Where(category => category.Posts > 0)
             .OrderByDescending(category => category.Posts).ThenBy(category => category.Category, StringComparer.Ordinal)
             .Take(top)
             .ToList();
     }
 
+    /// <summary>One report per category and version; a count of 0 is kept (it outranks older reports).</summary>
     public CategoryBoardSnapshot ToSnapshot() => new(
         Clock,
-        _minutes.Select(category => new CategoryChanged(category.Key, Clock, category.Value.Select(minute => new MinuteCount(minute.Key, minute.Value)).ToList())).ToList());
+        _minutes
+            .SelectMany(category => category.Value
+                .GroupBy(minute => minute.Value.Version)
+                .Select(version => new CategoryChanged(
+                    category.Key,
+                    version.Key,
+                    Clock,
+                    version.Select(minute => new MinuteCount(minute.Key, minute.Value.Posts)).ToList())))
+            .ToList());
 
     public static CategoryBoard FromSnapshot(CategoryBoardSnapshot snapshot)
     {

@@ -16,12 +16,14 @@ public sealed record BoardEntry(string PosterName, double RankKey, long? Followe
 /// <summary>
 /// A ranking of profiles by popularity (overall, or of one category or country), kept current from
 /// the standings profiles report; never built by scanning profiles. It holds every member so any
-/// top-K stays exact when a member drops.
+/// top-K stays exact when a member drops. It remembers the version of the last standing taken from
+/// every profile (members and leavers), so an older standing that arrives late changes nothing.
 /// </summary>
 public sealed class ProfileBoard
 {
     private readonly Dictionary<string, BoardEntry> _entries = new(StringComparer.Ordinal);
     private readonly SortedSet<BoardEntry> _ranked = new(BoardEntry.HighestFirst);
+    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
 
     public ProfileBoard(string boardId) => BoardId = boardId;
 
@@ -33,8 +35,9 @@ public sealed class ProfileBoard
     public void Update(ProfileStanding standing)
     {
         var membership = standing.Boards.FirstOrDefault(board => board.BoardId == BoardId);
-        if (membership is null)
+        if (membership is null || _versions.GetValueOrDefault(standing.PosterName, long.MinValue) > standing.Version)
             return;
+        _versions[standing.PosterName] = standing.Version;
         if (_entries.Remove(standing.PosterName, out var existing))
             _ranked.Remove(existing);
         if (!membership.Member)
@@ -46,7 +49,7 @@ public sealed class ProfileBoard
 
     public IReadOnlyList<BoardEntry> Top(int top) => _ranked.Take(top).ToList();
 
-    public ProfileBoardSnapshot ToSnapshot() => new(BoardId, _ranked.ToList());
+    public ProfileBoardSnapshot ToSnapshot() => new(BoardId, _ranked.ToList(), new Dictionary<string, long>(_versions, StringComparer.Ordinal));
 
     public static ProfileBoard FromSnapshot(ProfileBoardSnapshot snapshot)
     {
@@ -56,8 +59,12 @@ public sealed class ProfileBoard
             board._entries[entry.PosterName] = entry;
             board._ranked.Add(entry);
         }
+        foreach (var (posterName, version) in snapshot.Versions ?? new Dictionary<string, long>())
+            board._versions[posterName] = version;
         return board;
     }
 }
 
-public sealed record ProfileBoardSnapshot(string BoardId, IReadOnlyList<BoardEntry> Entries);
+/// <param name="Versions">The version of the last standing taken per profile (absent in snapshots
+/// written before versions existed).</param>
+public sealed record ProfileBoardSnapshot(string BoardId, IReadOnlyList<BoardEntry> Entries, IReadOnlyDictionary<string, long>? Versions);

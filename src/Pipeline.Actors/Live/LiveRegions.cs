@@ -45,13 +45,14 @@ public sealed record LiveRegions(
         IActorRef Region(string type, Func<string, Props> props) =>
             sharding.Start(type, props, shardingSettings, extractor, allocation, StopEntity.Instance);
 
-        return new LiveRegions(
-            Region(AssemblerType, id => PostAssembler.Props(int.Parse(id, CultureInfo.InvariantCulture), settings.Assembly)),
-            Region(ProfileType, id => ProfileEntity.Props(id, settings.Profiles, idle)),
-            Region(CategoryType, id => CategoryEntity.Props(id, idle)),
-            Region(CohortType, id => CohortEntity.Props(id, idle)),
-            Region(ProfileBoardType, id => ProfileBoardEntity.Props(id, halfLife, idle)),
-            Region(CategoryBoardType, _ => CategoryBoardEntity.Props(idle)));
+        var profiles = Region(ProfileType, id => ProfileEntity.Props(id, settings.Profiles, idle));
+        var categories = Region(CategoryType, id => CategoryEntity.Props(id, idle));
+        var cohorts = Region(CohortType, id => CohortEntity.Props(id, idle));
+        var profileBoards = Region(ProfileBoardType, id => ProfileBoardEntity.Props(id, halfLife, idle));
+        var categoryBoards = Region(CategoryBoardType, _ => CategoryBoardEntity.Props(idle));
+        var delivery = new LiveDelivery(profiles, categories, cohorts, profileBoards, categoryBoards, settings.Checkpoints);
+        var assemblers = Region(AssemblerType, id => PostAssembler.Props(int.Parse(id, CultureInfo.InvariantCulture), settings.Assembly, delivery));
+        return new LiveRegions(assemblers, profiles, categories, cohorts, profileBoards, categoryBoards);
     }
 
     /// <summary>Proxies of the six shard regions, for a node that hosts no entities but talks to

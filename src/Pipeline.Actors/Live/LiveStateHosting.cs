@@ -31,13 +31,26 @@ public static class LiveStateHosting
         var idle = settings.PassivateAfter;
         var halfLife = settings.Profiles.PopularityHalfLife;
         return builder
-            .WithShardRegion<AssemblerRegion>(LiveRegions.AssemblerType, id => PostAssembler.Props(int.Parse(id, CultureInfo.InvariantCulture), settings.Assembly), extractor, options)
             .WithShardRegion<ProfileRegion>(LiveRegions.ProfileType, id => ProfileEntity.Props(id, settings.Profiles, idle), extractor, options)
             .WithShardRegion<CategoryRegion>(LiveRegions.CategoryType, id => CategoryEntity.Props(id, idle), extractor, options)
             .WithShardRegion<CohortRegion>(LiveRegions.CohortType, id => CohortEntity.Props(id, idle), extractor, options)
             .WithShardRegion<ProfileBoardRegion>(LiveRegions.ProfileBoardType, id => ProfileBoardEntity.Props(id, halfLife, idle), extractor, options)
-            .WithShardRegion<CategoryBoardRegion>(LiveRegions.CategoryBoardType, _ => CategoryBoardEntity.Props(idle), extractor, options);
+            .WithShardRegion<CategoryBoardRegion>(LiveRegions.CategoryBoardType, _ => CategoryBoardEntity.Props(idle), extractor, options)
+            .WithShardRegion<AssemblerRegion>(
+                LiveRegions.AssemblerType,
+                (_, registry) => id => PostAssembler.Props(int.Parse(id, CultureInfo.InvariantCulture), settings.Assembly, DeliveryOver(registry, settings)),
+                extractor,
+                options);
     }
+
+    // Resolved when a bucket starts, by which time every region is registered.
+    private static LiveDelivery DeliveryOver(IActorRegistry registry, LiveStateSettings settings) => new(
+        registry.Get<ProfileRegion>(),
+        registry.Get<CategoryRegion>(),
+        registry.Get<CohortRegion>(),
+        registry.Get<ProfileBoardRegion>(),
+        registry.Get<CategoryBoardRegion>(),
+        settings.Checkpoints);
 
     public static LiveRegions RegionsFrom(ActorRegistry registry) => new(
         registry.Get<AssemblerRegion>(),

@@ -6,7 +6,7 @@ namespace Pipeline.Actors.Profiles;
 
 /// <summary>The sharded entity of one profile (entity id: the poster name). Answers
 /// <see cref="ApplyPostChanges"/> with its <see cref="ProfileStanding"/>.</summary>
-public sealed class ProfileEntity : CheckpointedEntity<ProfileSnapshot>
+public sealed class ProfileEntity : PostChangeConsumer<ProfileSnapshot>
 {
     private readonly ProfileSettings _settings;
     private ProfileState _state;
@@ -16,13 +16,6 @@ public sealed class ProfileEntity : CheckpointedEntity<ProfileSnapshot>
     {
         _settings = settings;
         _state = new ProfileState(posterName, settings.PopularityHalfLife);
-        Command<ApplyPostChanges>(request =>
-        {
-            foreach (var change in request.Changes)
-                if (_state.Apply(change))
-                    MarkChanged();
-            Sender.Tell(_state.Standing(request.Changes));
-        });
         Command<GetProfile>(request => Sender.Tell(_state.Posts == 0
             ? new ProfileNotFound(_state.PosterName)
             : _state.View(request.AsOf)));
@@ -30,6 +23,12 @@ public sealed class ProfileEntity : CheckpointedEntity<ProfileSnapshot>
 
     public static Props Props(string posterName, ProfileSettings settings, TimeSpan passivateAfter) =>
         Akka.Actor.Props.Create(() => new ProfileEntity(posterName, settings, passivateAfter));
+
+    protected override AppliedChanges Applied => _state.Applied;
+
+    protected override bool Apply(PostChange change) => _state.Apply(change);
+
+    protected override object Report(IReadOnlyList<PostChange> changes) => _state.Standing(changes);
 
     protected override ProfileSnapshot ToSnapshot() => _state.ToSnapshot();
 

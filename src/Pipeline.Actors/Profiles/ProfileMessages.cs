@@ -4,8 +4,11 @@ namespace Pipeline.Actors.Profiles;
 
 /// <summary>A profile as the leaderboards see it, reported after every change it was sent (even a
 /// replay it ignored: the report is absolute, so applying it twice is harmless).</summary>
+/// <param name="Version">Grows with every change the profile applied (<see cref="Checkpoints.AppliedChanges.Version"/>):
+/// reports of one profile can reach a board through different buckets out of order, and the board
+/// keeps the later one.</param>
 /// <param name="Boards">Each board to update and whether the profile is on it now.</param>
-public sealed record ProfileStanding(string PosterName, long? FollowerCount, double RankKey, int Posts, IReadOnlyList<BoardMembership> Boards);
+public sealed record ProfileStanding(string PosterName, long Version, long? FollowerCount, double RankKey, int Posts, IReadOnlyList<BoardMembership> Boards);
 
 public sealed record BoardMembership(string BoardId, bool Member);
 

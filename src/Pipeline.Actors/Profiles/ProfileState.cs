@@ -18,8 +18,10 @@ public sealed record ProfilePost(long Ind, DateTimeOffset ArrivalTime, long? Fol
 public sealed class ProfileState
 {
     private readonly Dictionary<long, ProfilePost> _posts;
-    private readonly AppliedChanges _applied;
     private readonly TimeSpan _halfLife;
+
+    /// <summary>The changes applied, per assembler bucket.</summary>
+    public AppliedChanges Applied { get; }
 
     public ProfileState(string posterName, TimeSpan halfLife)
         : this(posterName, halfLife, [], new AppliedChanges())
@@ -31,7 +33,7 @@ public sealed class ProfileState
         PosterName = posterName;
         _halfLife = halfLife;
         _posts = posts;
-        _applied = applied;
+        Applied = applied;
     }
 
     public string PosterName { get; }
@@ -50,7 +52,7 @@ public sealed class ProfileState
     /// <summary>Applies <paramref name="change"/> unless it was applied before; true when applied.</summary>
     public bool Apply(PostChange change)
     {
-        if (!_applied.TryApply(change))
+        if (!Applied.TryApply(change))
             return false;
         if (change.Previous?.PosterName == PosterName)
             _posts.Remove(change.Previous.Ind);
@@ -80,7 +82,7 @@ public sealed class ProfileState
             .Concat(touched.Except(member).Select(board => new BoardMembership(board, false)))
             .OrderBy(board => board.BoardId, StringComparer.Ordinal)
             .ToList();
-        return new ProfileStanding(PosterName, FollowerCount, RankKey, _posts.Count, boards);
+        return new ProfileStanding(PosterName, Applied.Version, FollowerCount, RankKey, _posts.Count, boards);
     }
 
     public ProfileView View(DateTimeOffset asOf)
@@ -104,7 +106,7 @@ public sealed class ProfileState
             categories);
     }
 
-    public ProfileSnapshot ToSnapshot() => new(PosterName, _posts.Values.OrderBy(post => post.Ind).ToList(), _applied.ToSnapshot());
+    public ProfileSnapshot ToSnapshot() => new(PosterName, _posts.Values.OrderBy(post => post.Ind).ToList(), Applied.ToSnapshot());
 
     public static ProfileState FromSnapshot(ProfileSnapshot snapshot, TimeSpan halfLife) => new(
         snapshot.PosterName,

@@ -12,7 +12,7 @@ internal static class AssemblyWire
         WireType.Of<PostsAssembled>("assembled", Write, ReadAssembled),
         WireType.Empty("get-assembler-status", GetAssemblerStatus.Instance),
         WireType.Of<AssemblerStatus>("assembler-status", Write, ReadStatus),
-        WireType.Of<ApplyPostChanges>("apply-changes", (w, m) => w.WriteList(m.Changes, Write), r => new ApplyPostChanges(r.ReadList(ReadChange))),
+        WireType.Of<ApplyPostChanges>("apply-changes", Write, ReadApply),
         WireType.Of<PostChange>("post-change", Write, ReadChange),
         WireType.Of<AssembledPost>("post", Write, ReadPost),
         WireType.Of<PinFacts>("pin-facts", Write, ReadPin),
@@ -23,12 +23,22 @@ internal static class AssemblyWire
     private static void Write(BinaryWriter writer, PostsAssembled assembled)
     {
         writer.WriteWhole(assembled.Bucket);
-        writer.WriteList(assembled.Changes, Write);
+        writer.WriteWhole(assembled.Changes);
         writer.WriteWhole(assembled.Pending);
     }
 
     private static PostsAssembled ReadAssembled(BinaryReader reader) =>
-        new(reader.ReadWholeInt(), reader.ReadList(ReadChange), reader.ReadWholeInt());
+        new(reader.ReadWholeInt(), reader.ReadWholeInt(), reader.ReadWholeInt());
+
+    private static void Write(BinaryWriter writer, ApplyPostChanges apply)
+    {
+        writer.WriteWhole(apply.Bucket);
+        writer.WriteList(apply.Changes, Write);
+        writer.WriteOptional(apply.Follows);
+    }
+
+    private static ApplyPostChanges ReadApply(BinaryReader reader) =>
+        new(reader.ReadWholeInt(), reader.ReadList(ReadChange), reader.ReadOptionalWhole());
 
     private static void Write(BinaryWriter writer, AssemblerStatus status)
     {

@@ -21,12 +21,13 @@ internal static class CategoriesWire
     public static void Write(BinaryWriter writer, CategoryChanged changed)
     {
         writer.Write(changed.Category);
+        writer.WriteWhole(changed.Version);
         writer.WriteInstant(changed.Clock);
         writer.WriteList(changed.Minutes, Write);
     }
 
     public static CategoryChanged ReadChanged(BinaryReader reader) =>
-        new(reader.ReadString(), reader.ReadInstant(), reader.ReadList(ReadMinute));
+        new(reader.ReadString(), reader.ReadWhole(), reader.ReadInstant(), reader.ReadList(ReadMinute));
 
     private static void Write(BinaryWriter writer, MinuteCount minute)
     {

@@ -21,6 +21,7 @@ internal static class ProfilesWire
     public static void Write(BinaryWriter writer, ProfileStanding standing)
     {
         writer.Write(standing.PosterName);
+        writer.WriteWhole(standing.Version);
         writer.WriteOptional(standing.FollowerCount);
         writer.Write(standing.RankKey);
         writer.WriteWhole(standing.Posts);
@@ -28,7 +29,7 @@ internal static class ProfilesWire
     }
 
     public static ProfileStanding ReadStanding(BinaryReader reader) =>
-        new(reader.ReadString(), reader.ReadOptionalWhole(), reader.ReadDouble(), reader.ReadWholeInt(), reader.ReadList(ReadMembership));
+        new(reader.ReadString(), reader.ReadWhole(), reader.ReadOptionalWhole(), reader.ReadDouble(), reader.ReadWholeInt(), reader.ReadList(ReadMembership));
 
     private static void Write(BinaryWriter writer, BoardMembership membership)
     {

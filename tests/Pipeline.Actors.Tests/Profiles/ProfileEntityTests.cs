@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Pipeline.Actors.Assembly;
+using Pipeline.Actors.Checkpoints;
 using Pipeline.Actors.Live;
 using Pipeline.Actors.Profiles;
 using Pipeline.Actors.Tests.Live;
@@ -38,7 +39,7 @@ public sealed class ProfileEntityTests : Akka.TestKit.Xunit2.TestKit
     {
         var regions = await LiveTestSystem.StartAsync(Sys);
         var profiles = regions.Profiles;
-        var standing = await profiles.Ask<ProfileStanding>(new ShardingEnvelope("ann", new ApplyPostChanges([Change(1, 1, 10, "art"), Change(2, 2, 20, "food")])));
+        var standing = await profiles.Ask<ProfileStanding>(new ShardingEnvelope("ann", new ApplyPostChanges(0, [Change(1, 1, 10, "art"), Change(2, 2, 20, "food")], null)));
         Assert.Equal(2, standing.Posts);
 
         // No checkpoint was asked for: the entity must save on its own before it passivates.
@@ -48,10 +49,27 @@ public sealed class ProfileEntityTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal((2, 20L), (view.Posts, view.FollowerCount!.Value));
         Assert.Contains("ann", await EntitiesAsync(profiles));
 
-        var replayed = await profiles.Ask<ProfileStanding>(new ShardingEnvelope("ann", new ApplyPostChanges([Change(2, 3, 99, "travel")])));
+        var replayed = await profiles.Ask<ProfileStanding>(new ShardingEnvelope("ann", new ApplyPostChanges(0, [Change(2, 3, 99, "travel")], null)));
         Assert.Equal((2, 20L), (replayed.Posts, replayed.FollowerCount!.Value));
-        var next = await profiles.Ask<ProfileStanding>(new ShardingEnvelope("ann", new ApplyPostChanges([Change(3, 3, 99, "travel")])));
+        var next = await profiles.Ask<ProfileStanding>(new ShardingEnvelope("ann", new ApplyPostChanges(0, [Change(3, 3, 99, "travel")], 2)));
         Assert.Equal((3, 99L), (next.Posts, next.FollowerCount!.Value));
+    }
+
+    [Fact]
+    public async Task A_profile_refuses_a_delivery_or_a_confirmation_that_shows_it_lacks_earlier_changes()
+    {
+        var regions = await LiveTestSystem.StartAsync(Sys);
+        var profiles = regions.Profiles;
+        await profiles.Ask<ProfileStanding>(new ShardingEnvelope("ann", new ApplyPostChanges(0, [Change(1, 1, 10, "art")], null)));
+
+        var gap = await profiles.Ask<object>(new ShardingEnvelope("ann", new ApplyPostChanges(0, [Change(4, 4, 40, "art")], 3)));
+        Assert.Equal(new ChangesMissing("profile-ann", 0, 1), gap);
+        Assert.Equal(new ChangesMissing("profile-ann", 0, 1), await profiles.Ask<object>(new ShardingEnvelope("ann", new ConfirmChanges(0, 2))));
+        var view = await profiles.Ask<ProfileView>(new ShardingEnvelope("ann", new GetProfile("ann", Start)));
+        Assert.Equal(1, view.Posts);
+
+        Assert.IsType<CheckpointPersisted>(await profiles.Ask<object>(new ShardingEnvelope("ann", new ConfirmChanges(0, 1))));
+        Assert.IsType<ProfileStanding>(await profiles.Ask<object>(new ShardingEnvelope("ann", new ApplyPostChanges(0, [Change(2, 2, 20, "art")], 1))));
     }
 
     private static async Task<HashSet<string>> EntitiesAsync(IActorRef region)

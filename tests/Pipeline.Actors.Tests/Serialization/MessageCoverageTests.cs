@@ -37,6 +37,8 @@ public sealed class MessageCoverageTests
         typeof(BoardEntry), typeof(ProfileBoardSnapshot), typeof(CategoryBoardSnapshot),
         // This node's shard region references, and query parameters checked before any message is sent.
         typeof(LiveRegions), typeof(YearRange),
+        // A bucket's own bookkeeping of whom it delivered to (the messages name entities by id).
+        typeof(ChangeRecipient),
         // A node's reader host hands its own shard's checkpoint actor over at a handoff.
         typeof(ShardCheckpoints.DrainThrough),
         // The node's own KinesisControl flushing its own reader host.

@@ -42,11 +42,11 @@ internal static class WireSamples
     private static readonly PostChange NewPost = new(5, 1, null, Complete);
     private static readonly PostChange Revised = new(63, long.MaxValue, PinOnly, Nothing);
 
-    private static readonly ProfileStanding Standing = new("Poppy | Crafts", 124_000, 12.5e-3, 3, [new BoardMembership("profiles", true), new BoardMembership("profiles/category/home-decor", false)]);
-    private static readonly ProfileStanding Unranked = new("ψ", null, double.NegativeInfinity, 0, []);
+    private static readonly ProfileStanding Standing = new("Poppy | Crafts", 77, 124_000, 12.5e-3, 3, [new BoardMembership("profiles", true), new BoardMembership("profiles/category/home-decor", false)]);
+    private static readonly ProfileStanding Unranked = new("ψ", 0, null, double.NegativeInfinity, 0, []);
 
-    private static readonly CategoryChanged Changed = new("home-decor", Utc, [new MinuteCount(1_064_000_000, 4), new MinuteCount(0, 0)]);
-    private static readonly CategoryChanged Untouched = new("", Offset, []);
+    private static readonly CategoryChanged Changed = new("home-decor", long.MaxValue, Utc, [new MinuteCount(1_064_000_000, 4), new MinuteCount(0, 0)]);
+    private static readonly CategoryChanged Untouched = new("", 0, Offset, []);
 
     private static readonly MetricTable Table = new("top_user_by_country", ["country", "poster_name", "follower_count"], [["Chad", "bob", 300L], ["Perú", null, long.MinValue], []]);
     private static readonly MetricTable EmptyTable = new("users_joined_by_year", [], []);
@@ -66,12 +66,12 @@ internal static class WireSamples
         new AssembleRecords([CleanedPin, CleanedGeo, CleanedUser, new CleanedRecord(EmptyPin, [], Kinesis)]),
         new AssembleRecords([]),
         FlushPendingPosts.Instance,
-        new PostsAssembled(7, [NewPost, Revised], 12),
-        new PostsAssembled(0, [], 0),
+        new PostsAssembled(7, 2, 12),
+        new PostsAssembled(0, 0, 0),
         GetAssemblerStatus.Instance,
         new AssemblerStatus(63, 1_000_000, 0, 100_000, Offset),
-        new ApplyPostChanges([NewPost, Revised]),
-        new ApplyPostChanges([]),
+        new ApplyPostChanges(5, [NewPost, Revised], 17),
+        new ApplyPostChanges(0, [], null),
         NewPost, Revised,
         Complete, PinOnly, Nothing,
         new PinFacts("a", 1, "b"), new PinFacts(null, null, null),
@@ -117,6 +117,8 @@ internal static class WireSamples
 
         PersistCheckpoint.Instance,
         new CheckpointPersisted("profile-Poppy | Crafts"),
+        new ConfirmChanges(63, long.MaxValue),
+        new ChangesMissing("category-home-decor", 0, 0),
         StopEntity.Instance,
 
         new HistoryScheduler.RunNow(),
