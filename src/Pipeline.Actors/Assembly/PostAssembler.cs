@@ -114,6 +114,13 @@ public sealed class PostAssembler : ReceivePersistentActor
         Command<Status.Failure>(failure => Retry(failure.Cause));
         Command<DeleteMessagesSuccess>(_ => { });
         Command<DeleteMessagesFailure>(failure => _log.Warning("{0} could not drop its journal before the snapshot: {1}", PersistenceId, failure.Cause.Message));
+        // Hand-off and shutdown: after the current work; the journal holds everything, and whatever
+        // was not confirmed is delivered again where the bucket starts next.
+        Command<StopEntity>(_ =>
+        {
+            if (!Waiting())
+                Context.Stop(Self);
+        });
         Command<GetAssemblerStatus>(_ => Sender.Tell(
             new AssemblerStatus(_bucket.Id, _bucket.Sequence, _bucket.PendingCount, _bucket.RememberedCount, _bucket.Clock)));
     }

@@ -83,4 +83,23 @@ public sealed class SharedBucketTests : Akka.TestKit.Xunit2.TestKit
             records.OfType<CleanPin>().Where(pin => pin.PosterName == poster).Select(pin => pin.Ind).Distinct().Count(),
             (await run.Queries.ProfileAsync(poster))!.Posts);
     }
+
+    [Fact]
+    public async Task A_bucket_stops_on_the_hand_off_message_and_comes_back_from_its_journal()
+    {
+        var records = SyntheticPosts.Records(300, seed: 23);
+        var run = new LiveRun(Sys, await LiveTestSystem.StartAsync(Sys));
+        await run.RunAsync(SyntheticPosts.Stream(records, seed: 23));
+        var before = await run.Regions.Assemblers.Ask<AssemblerStatus>(new ShardingEnvelope("5", GetAssemblerStatus.Instance), TimeSpan.FromSeconds(10));
+
+        run.Regions.Assemblers.Tell(new ShardingEnvelope("5", Pipeline.Actors.Checkpoints.StopEntity.Instance));
+        await AwaitConditionAsync(async () =>
+        {
+            var state = await run.Regions.Assemblers.Ask<CurrentShardRegionState>(GetShardRegionState.Instance);
+            return !state.Shards.SelectMany(shard => shard.EntityIds).Contains("5");
+        }, TimeSpan.FromSeconds(3));
+
+        Assert.Equal(before, await run.Regions.Assemblers.Ask<AssemblerStatus>(new ShardingEnvelope("5", GetAssemblerStatus.Instance), TimeSpan.FromSeconds(10)));
+        Assert.Equal(ReferenceMetrics.Compute(records).Select(ReferenceMetrics.Render), (await run.MetricsAsync()).Select(ReferenceMetrics.Render));
+    }
 }
