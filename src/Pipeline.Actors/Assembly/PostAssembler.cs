@@ -114,12 +114,18 @@ public sealed class PostAssembler : ReceivePersistentActor
         Command<Status.Failure>(failure => Retry(failure.Cause));
         Command<DeleteMessagesSuccess>(_ => { });
         Command<DeleteMessagesFailure>(failure => _log.Warning("{0} could not drop its journal before the snapshot: {1}", PersistenceId, failure.Cause.Message));
-        // Hand-off and shutdown: after the current work; the journal holds everything, and whatever
-        // was not confirmed is delivered again where the bucket starts next.
+        // Hand-off and shutdown: at once, even mid-delivery (waiting could hold the hand-off past its
+        // timeout, when the consumers are being handed off too). The journal holds every request
+        // taken and the successor delivers everything since the snapshot again; requests not
+        // answered are refused, so their stages send them to the successor without waiting.
         Command<StopEntity>(_ =>
         {
-            if (!Waiting())
-                Context.Stop(Self);
+            var refusal = new Status.Failure(new InvalidOperationException($"{PersistenceId} was handed off; send the request again"));
+            _work?.Requester?.Tell(refusal);
+            foreach (var waiting in Stash.ClearStash())
+                if (waiting.Message is AssembleRecords or FlushPendingPosts or PersistCheckpoint)
+                    waiting.Sender.Tell(refusal);
+            Context.Stop(Self);
         });
         Command<GetAssemblerStatus>(_ => Sender.Tell(
             new AssemblerStatus(_bucket.Id, _bucket.Sequence, _bucket.PendingCount, _bucket.RememberedCount, _bucket.Clock)));

@@ -8,7 +8,9 @@ namespace Pipeline.Actors.Checkpoints;
 /// <param name="BatchWait">How long a batch waits to fill up.</param>
 /// <param name="ApplyTimeout">How long a batch waits for the entities it changes to answer.</param>
 /// <param name="PersistTimeout">How long a checkpoint waits for entities to persist.</param>
-public sealed record CheckpointSettings(TimeSpan Interval, int MaxUpdates, int BatchSize, TimeSpan BatchWait, TimeSpan ApplyTimeout, TimeSpan PersistTimeout)
+/// <param name="BucketAttempts">How many times the stage sends a request to an assembler bucket that
+/// refused it or did not answer in time before it fails.</param>
+public sealed record CheckpointSettings(TimeSpan Interval, int MaxUpdates, int BatchSize, TimeSpan BatchWait, TimeSpan ApplyTimeout, TimeSpan PersistTimeout, int BucketAttempts)
 {
     public static CheckpointSettings FromConfig(Config config)
     {
@@ -20,8 +22,9 @@ public sealed record CheckpointSettings(TimeSpan Interval, int MaxUpdates, int B
             section.GetInt("batch-size"),
             section.GetTimeSpan("batch-wait"),
             section.GetTimeSpan("apply-timeout"),
-            section.GetTimeSpan("persist-timeout"));
-        if (settings.Interval <= TimeSpan.Zero || settings.MaxUpdates < 1 || settings.BatchSize < 1 || settings.BatchWait <= TimeSpan.Zero || settings.ApplyTimeout <= TimeSpan.Zero || settings.PersistTimeout <= TimeSpan.Zero)
+            section.GetTimeSpan("persist-timeout"),
+            section.GetInt("bucket-attempts"));
+        if (settings.Interval <= TimeSpan.Zero || settings.MaxUpdates < 1 || settings.BatchSize < 1 || settings.BatchWait <= TimeSpan.Zero || settings.ApplyTimeout <= TimeSpan.Zero || settings.PersistTimeout <= TimeSpan.Zero || settings.BucketAttempts < 1)
             throw new ConfigurationException($"invalid pipeline.live.checkpoints: {settings}");
         return settings;
     }

@@ -80,10 +80,22 @@ internal sealed class LiveStateStage(LiveRegions regions, LiveStateSettings sett
         return positions;
     }
 
-    private Task<T> Ask<T>(string bucket, object message, TimeSpan timeout)
+    /// <summary>Asks a bucket, again after a refusal or a timeout (a hand-off in progress): every
+    /// request is safe to repeat.</summary>
+    private async Task<T> Ask<T>(string bucket, object message, TimeSpan timeout)
     {
         _assemblers.Add(bucket);
-        return regions.Assemblers.Ask<T>(new ShardingEnvelope(bucket, message), timeout);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await regions.Assemblers.Ask<T>(new ShardingEnvelope(bucket, message), timeout);
+            }
+            catch (Exception) when (attempt < settings.Checkpoints.BucketAttempts)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
     }
 
     private static string Id(int bucket) => bucket.ToString(System.Globalization.CultureInfo.InvariantCulture);
