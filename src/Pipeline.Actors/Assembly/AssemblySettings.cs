@@ -6,7 +6,8 @@ namespace Pipeline.Actors.Assembly;
 /// <param name="Wait">How long, in arrival time, an incomplete post waits for its missing parts.</param>
 /// <param name="MaxPendingPerBucket">Incomplete posts one bucket holds; beyond it the oldest is emitted incomplete.</param>
 /// <param name="MaxRememberedPerBucket">Emitted posts one bucket remembers to recognise duplicates and late parts.</param>
-public sealed record AssemblySettings(int Buckets, TimeSpan Wait, int MaxPendingPerBucket, int MaxRememberedPerBucket)
+/// <param name="IdleFlushAfter">Wall-clock time without records after which a stage emits the pending posts incomplete.</param>
+public sealed record AssemblySettings(int Buckets, TimeSpan Wait, int MaxPendingPerBucket, int MaxRememberedPerBucket, TimeSpan IdleFlushAfter)
 {
     public static AssemblySettings FromConfig(Config config)
     {
@@ -16,8 +17,9 @@ public sealed record AssemblySettings(int Buckets, TimeSpan Wait, int MaxPending
             section.GetInt("buckets"),
             section.GetTimeSpan("wait"),
             section.GetInt("max-pending-per-bucket"),
-            section.GetInt("max-remembered-per-bucket"));
-        if (settings.Buckets < 1 || settings.MaxPendingPerBucket < 1 || settings.MaxRememberedPerBucket < 1 || settings.Wait < TimeSpan.Zero)
+            section.GetInt("max-remembered-per-bucket"),
+            section.GetTimeSpan("idle-flush-after"));
+        if (settings.Buckets < 1 || settings.MaxPendingPerBucket < 1 || settings.MaxRememberedPerBucket < 1 || settings.Wait < TimeSpan.Zero || settings.IdleFlushAfter <= TimeSpan.Zero)
             throw new ConfigurationException($"invalid pipeline.live.assembly: {settings}");
         return settings;
     }

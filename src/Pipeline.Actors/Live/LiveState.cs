@@ -18,8 +18,10 @@ namespace Pipeline.Actors.Live;
 /// <c>batch-wait</c>); a checkpoint runs every <c>interval</c> of the actor system scheduler's time
 /// (the wall clock, or a test's virtual time) or <c>max-updates</c> records, also while input is
 /// idle, and once more when input completes, after the posts still pending in the assembler were
-/// emitted incomplete. The stage fails (and the source should restart from its committed positions)
-/// when an entity does not answer within the apply or persist timeout; the replayed records are then
+/// emitted incomplete; pending posts are also emitted once input has been idle for
+/// <c>pipeline.live.assembly.idle-flush-after</c>. The stage fails (and the source should restart
+/// from its committed positions) when an assembler bucket does not answer within the apply or persist
+/// timeout <c>bucket-attempts</c> times; the replayed records are then
 /// ignored where already applied.</para>
 /// </summary>
 public static class LiveState

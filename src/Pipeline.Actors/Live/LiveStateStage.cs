@@ -20,6 +20,8 @@ internal sealed class LiveStateStage(LiveRegions regions, LiveStateSettings sett
     private readonly HashSet<string> _assemblers = new(StringComparer.Ordinal);
     private int _updates;
     private DateTimeOffset _lastCheckpoint = time.Now;
+    private DateTimeOffset _lastRecord = time.Now;
+    private bool _idleFlushed;
 
     public async Task<IReadOnlyList<SourcePosition>> ProcessAsync(IReadOnlyList<LiveInput> batch)
     {
@@ -42,8 +44,16 @@ internal sealed class LiveStateStage(LiveRegions regions, LiveStateSettings sett
         }
 
         await AssembleAsync(records);
-        if (ended)
+        if (records.Count > 0)
+        {
+            _lastRecord = time.Now;
+            _idleFlushed = false;
+        }
+        if (ended || (!_idleFlushed && time.Now - _lastRecord >= settings.Assembly.IdleFlushAfter))
+        {
             await FlushAsync();
+            _idleFlushed = true;
+        }
         foreach (var record in records)
             clock.Advance(record.Position.ArrivalTime);
 

@@ -7,7 +7,7 @@ namespace Pipeline.Actors.Tests.Assembly;
 
 public class AssemblyBucketTests
 {
-    private static readonly AssemblySettings Settings = new(Buckets: 1, Wait: TimeSpan.FromSeconds(60), MaxPendingPerBucket: 100, MaxRememberedPerBucket: 100);
+    private static readonly AssemblySettings Settings = new(Buckets: 1, Wait: TimeSpan.FromSeconds(60), MaxPendingPerBucket: 100, MaxRememberedPerBucket: 100, IdleFlushAfter: TimeSpan.FromSeconds(60));
 
     private static ICleanRecord[] PartsOf(long ind) =>
         [Pin(ind, "ann", 10, "art"), Geo(ind, "Chad", Year(2020)), User(ind, "Ann Lee", 30, Year(2016))];
