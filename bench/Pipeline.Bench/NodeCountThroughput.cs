@@ -15,7 +15,8 @@ namespace Pipeline.Bench;
 /// <param name="Elapsed">From the first record produced until the group committed every record.</param>
 /// <param name="Produce">How long producing the records took (inside <see cref="Elapsed"/>).</param>
 /// <param name="EngineCpu">Processor time of all engine processes over <see cref="Elapsed"/>.</param>
-internal sealed record NodeRun(int Nodes, int Records, TimeSpan Elapsed, TimeSpan Produce, TimeSpan EngineCpu)
+/// <param name="Failure">Why the run did not commit every record, or null when it did.</param>
+internal sealed record NodeRun(int Nodes, int Records, TimeSpan Elapsed, TimeSpan Produce, TimeSpan EngineCpu, string? Failure = null)
 {
     public double RecordsPerSecond => Records / Elapsed.TotalSeconds;
 
@@ -25,10 +26,12 @@ internal sealed record NodeRun(int Nodes, int Records, TimeSpan Elapsed, TimeSpa
 /// <summary>
 /// The full path of <c>pipeline run</c> on 1, 2 and 3 engine processes on this machine, started as
 /// the multi-node test suite starts them (every role, the same <c>PIPELINE_SEEDS</c>, one
-/// PostgreSQL journal, one lake folder, one librdkafka mock cluster run here). Each node count gets
-/// a fresh broker, database and lake. Once every node holds its share of the partitions, emulated
-/// posts are produced and the clock runs until the consumer group committed every partition to its
-/// end, read from the broker: commits follow the lake and live state making records durable.
+/// PostgreSQL journal, one lake folder, one librdkafka mock cluster run here). Each run gets a fresh
+/// broker, database and lake. Once every node holds its share of the partitions and a warm-up
+/// batch went through the whole path (shards allocated, regions registered on every node), the
+/// measured posts are produced and the clock runs until the consumer group committed every
+/// partition to its end, read from the broker: commits follow the lake and live state making
+/// records durable. A run that does not get there is reported as failed, not measured.
 /// </summary>
 internal static class NodeCountThroughput
 {
@@ -59,32 +62,37 @@ internal static class NodeCountThroughput
 
     public static string Settings => "lake rotate-idle 1 s, live checkpoints every 2 s, Kafka session 6 s, PostgreSQL journal (fsync off)";
 
+    /// <summary>Posts of the warm-up batch (another seed of the emulator).</summary>
+    public const int WarmUpPosts = 300;
+
     public static async Task<IReadOnlyList<NodeRun>> RunAsync(IReadOnlyList<int> nodeCounts, int posts, int profiles, TextWriter progress)
     {
+        var warmUp = LiveKafkaBench.EmulatedRecords(WarmUpPosts, profiles, seed: 3);
         var records = LiveKafkaBench.EmulatedRecords(posts, profiles, seed: 7);
         // The same number of partitions in every topic, a multiple of 6 so that 1, 2 and 3 nodes
         // hold equal shares.
-        var largestTable = records.GroupBy(record => record.Table).Max(table => table.Sum(record => (long)record.Value.Length + 40));
+        var largestTable = records.Concat(warmUp).GroupBy(record => record.Table).Max(table => table.Sum(record => (long)record.Value.Length + 40));
         var partitions = 6 * (int)Math.Ceiling(largestTable / (6.0 * PartitionBudgetBytes));
         await using var postgres = await PostgresServer.StartAsync();
         var runs = new List<NodeRun>();
-        foreach (var nodes in nodeCounts)
+        foreach (var (nodes, index) in nodeCounts.Select((nodes, index) => (nodes, index)))
         {
-            var run = await MeasureAsync(nodes, postgres, records, partitions, progress);
-            Log(progress, $"{nodes} node(s): {run.Records:N0} records committed in {run.Elapsed.TotalSeconds:F1} s");
+            var journal = await postgres.CreateDatabaseAsync(string.Create(CultureInfo.InvariantCulture, $"run_{index}"));
+            var run = await MeasureAsync(nodes, journal, warmUp, records, partitions, progress);
+            Log(progress, run.Failure ?? $"{nodes} node(s): {run.Records:N0} records committed in {run.Elapsed.TotalSeconds:F1} s");
             runs.Add(run);
         }
 
         return runs;
     }
 
-    private static async Task<NodeRun> MeasureAsync(int nodes, PostgresServer postgres, List<(Table Table, byte[] Value)> records, int partitions, TextWriter progress)
+    /// <param name="journal">The connection string of the run's own, empty journal database.</param>
+    private static async Task<NodeRun> MeasureAsync(int nodes, string journal, List<(Table Table, byte[] Value)> warmUp, List<(Table Table, byte[] Value)> records, int partitions, TextWriter progress)
     {
         using var kafka = MockKafkaCluster.Start();
         var topics = Enum.GetValues<Table>().Select(table => KafkaTopics.Name(Prefix, table)).ToList();
         foreach (var topic in topics)
             kafka.CreateTopic(topic, partitions);
-        var journal = await postgres.CreateDatabaseAsync(string.Create(CultureInfo.InvariantCulture, $"nodes_{nodes}"));
         var lake = Directory.CreateTempSubdirectory("pipeline-bench-lake-").FullName;
         var ports = Enumerable.Range(0, nodes).Select(_ => RunningEngine.FreePort()).ToList();
         var seeds = string.Join(",", ports.Select(port => $"127.0.0.1:{port}"));
@@ -105,17 +113,19 @@ internal static class NodeCountThroughput
             engines.Add(await StartAsync(0));
             engines.AddRange(await Task.WhenAll(Enumerable.Range(1, nodes - 1).Select(StartAsync)));
             await WhenBalancedAsync(engines, topics.Count * partitions);
-            Log(progress, $"{nodes} node(s) up, {topics.Count * partitions / nodes} partitions each; producing {records.Count:N0} records");
+            Produce(kafka.BootstrapServers, warmUp, partitions);
+            await GroupProgress.WhenCommittedAsync(kafka.BootstrapServers, Group, topics, partitions, warmUp.Count);
+            Log(progress, $"{nodes} node(s) up, {topics.Count * partitions / nodes} partitions each, warmed up; producing {records.Count:N0} records");
 
             var cpuBefore = TotalCpu(engines);
             var clock = Stopwatch.StartNew();
             Produce(kafka.BootstrapServers, records, partitions);
             var produced = clock.Elapsed;
-            await GroupProgress.WhenCommittedAsync(kafka.BootstrapServers, Group, topics, partitions, records.Count);
+            await GroupProgress.WhenCommittedAsync(kafka.BootstrapServers, Group, topics, partitions, warmUp.Count + records.Count);
             var elapsed = clock.Elapsed;
             return new NodeRun(nodes, records.Count, elapsed, produced, TotalCpu(engines) - cpuBefore);
         }
-        catch
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException)
         {
             foreach (var engine in engines)
             {
@@ -124,7 +134,7 @@ internal static class NodeCountThroughput
                 await progress.WriteLineAsync($"node log:{Environment.NewLine}{string.Join(Environment.NewLine, log)}");
             }
 
-            throw;
+            return new NodeRun(nodes, records.Count, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, $"{nodes} node(s) failed: {e.Message}");
         }
         finally
         {
