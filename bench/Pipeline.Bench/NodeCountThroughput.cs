@@ -48,8 +48,8 @@ internal static class NodeCountThroughput
     /// 5 s, so the tail of a run (the last lake objects and the last checkpoint, both before their
     /// positions commit) is a small part of its time. The Kafka session shortened from 45 s: the
     /// mock broker waits up to the session timeout for every member to rejoin a rebalance, and a
-    /// node joining a cooperative-sticky group takes two rebalances, so the shares settled only
-    /// minutes after the nodes were up.
+    /// node joining a cooperative-sticky group takes two rebalances: with 45 s the shares had not
+    /// settled 90 s after the nodes were up.
     /// </summary>
     private const string Overlay = """
         pipeline.lake.rotate-idle = 1s
