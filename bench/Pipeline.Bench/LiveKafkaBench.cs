@@ -68,7 +68,7 @@ public static class LiveKafkaBench
     }
 
     /// <summary>Emulated posts' records with no malformed ones (the latency probes rely on whole posts).</summary>
-    private static List<(Table Table, byte[] Value)> EmulatedRecords(int posts, int profiles, long seed) =>
+    internal static List<(Table Table, byte[] Value)> EmulatedRecords(int posts, int profiles, long seed) =>
         UserPostingEmulator.Posts(EmulatorSettings.Synthetic(seed, posts) with { Profiles = profiles, MalformedRate = 0 }, TimeProvider.System)
             .SelectMany(post => post.Records())
             .Select(record => (record.Table, Encoding.UTF8.GetBytes(record.Json)))

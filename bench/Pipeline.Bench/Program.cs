@@ -2,7 +2,7 @@ using Pipeline.Bench;
 using Pipeline.Bench.Cleaning;
 
 // Usage: dotnet run -c Release --project bench/Pipeline.Bench -- [entry ...]; no entry runs them all.
-IBenchmark[] entries = [new CleaningBenchmark(), new CleaningFlowBenchmark(), new KafkaBenchmark(), new HttpIngestBenchmark(), new LakeBenchmark(), new LiveStateBenchmark(), new LiveMemoryBenchmark(), new SerializationBenchmark()];
+IBenchmark[] entries = [new CleaningBenchmark(), new CleaningFlowBenchmark(), new KafkaBenchmark(), new HttpIngestBenchmark(), new LakeBenchmark(), new LiveStateBenchmark(), new LiveMemoryBenchmark(), new SerializationBenchmark(), new ClusterBenchmark()];
 
 if (args.Any(arg => arg is "-h" or "--help"))
 {

@@ -1,12 +1,9 @@
-using System.Globalization;
 using Akka.Actor;
 using Akka.Serialization;
 using Pipeline.Actors.Assembly;
 using Pipeline.Actors.Checkpoints;
-using Pipeline.Actors.Cleaning;
 using Pipeline.Actors.Leaderboards;
 using Pipeline.Actors.Profiles;
-using Pipeline.Actors.Records;
 using Pipeline.Actors.Serialization;
 
 namespace Pipeline.Bench;
@@ -18,9 +15,6 @@ namespace Pipeline.Bench;
 /// </summary>
 internal sealed class SerializationBenchmark : IBenchmark
 {
-    private const int RecordsPerAssemble = 32;
-    private const int ChangesPerApply = 8;
-
     public string Name => "serialization";
 
     public string Description => "PipelineSerializer vs Akka's default JSON serializer on live-path messages from the real rows: bytes and write+read rate";
@@ -31,12 +25,11 @@ internal sealed class SerializationBenchmark : IBenchmark
         var pipeline = (SerializerWithStringManifest)system.Serialization.FindSerializerForType(typeof(AssembleRecords));
         var json = new NewtonSoftJsonSerializer((ExtendedActorSystem)system);
 
-        var cleaned = CleanedRealRows();
-        var changes = Changes(cleaned);
+        var cleaned = LivePathMessages.CleanedRealRows();
+        var changes = LivePathMessages.Changes(cleaned);
         (string Name, IReadOnlyList<object> Messages)[] workloads =
         [
-            ($"AssembleRecords ({RecordsPerAssemble} records)", cleaned.Chunk(RecordsPerAssemble).Select(chunk => (object)new AssembleRecords(chunk)).ToList()),
-            ($"ApplyPostChanges ({ChangesPerApply} changes)", changes.Chunk(ChangesPerApply).Select(chunk => (object)new ApplyPostChanges(chunk[0].Bucket, chunk, chunk[0].Sequence - 1)).ToList()),
+            .. LivePathMessages.Batches(cleaned, changes),
             ("replies and requests (standing, board update, checkpoint, profile query)", SmallMessages(changes)),
         ];
 
@@ -70,24 +63,6 @@ internal sealed class SerializationBenchmark : IBenchmark
         output.WriteLine("Rates are best of 5 interleaved rounds; the machine is shared with other work, so compare the ratios, not the absolute figures.");
         system.Terminate().Wait();
     }
-
-    /// <summary>Every real row cleaned, at its own offset and arrival second.</summary>
-    private static List<CleanedRecord> CleanedRealRows() =>
-        RealRows.All()
-            .Select((raw, i) => raw with { Position = new SourcePosition("kafka:bench/u1." + raw.Table.Name(), "0", i.ToString(CultureInfo.InvariantCulture), DateTimeOffset.UnixEpoch.AddSeconds(i)) })
-            .Select(RecordCleaner.Clean)
-            .OfType<CleanedRecord>()
-            .ToList();
-
-    /// <summary>The posts the rows make, each as the change a bucket emits when it completes.</summary>
-    private static List<PostChange> Changes(List<CleanedRecord> cleaned) =>
-        cleaned.GroupBy(record => record.Record.Ind)
-            .Select((post, sequence) =>
-            {
-                var assembled = post.Aggregate(new AssembledPost(post.Key, post.Max(record => record.Position.ArrivalTime), null, null, null), (current, record) => current.With(record.Record));
-                return new PostChange((int)(post.Key % 64), sequence + 1, null, assembled);
-            })
-            .ToList();
 
     private static List<object> SmallMessages(List<PostChange> changes) =>
         changes.SelectMany(change =>

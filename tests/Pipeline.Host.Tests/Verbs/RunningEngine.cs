@@ -39,6 +39,16 @@ public sealed class RunningEngine : IAsyncDisposable
     /// <summary>The folder of this run (lake, journal), when the engine made its own folder.</summary>
     public string? Folder => _folder?.Root;
 
+    /// <summary>The processor time a process of its own used so far, all its threads.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process!.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<RunningEngine> StartAsync(params string[] extraArgs)
     {
         var args = WithConfig(extraArgs, out var folder);
