@@ -17,6 +17,18 @@ public sealed record LiveAnswers(IReadOnlyDictionary<string, string> Metrics, IR
     /// <summary>The most a leaderboard answers (pipeline.live.max-top); a test's posters must stay below it.</summary>
     public const int BoardLimit = 100;
 
+    /// <summary>Engine configuration that emits the posts still incomplete 2 s after input stops
+    /// (an emulated post whose part was quarantined never completes), instead of 60 s.</summary>
+    public const string IdleFlush = "pipeline.live.assembly.idle-flush-after = 2s";
+
+    /// <summary>The answers once the idle flush of an engine configured with <see cref="IdleFlush"/>
+    /// has run: it runs at the first idle checkpoint tick (every 5 s) 2 s after the last record.</summary>
+    public static async Task<LiveAnswers> SettledAsync(RunningEngine engine)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        return await OfAsync(engine);
+    }
+
     public static async Task<LiveAnswers> OfAsync(RunningEngine engine)
     {
         var metrics = new Dictionary<string, string>();
