@@ -8,22 +8,11 @@ namespace Pipeline.Actors.Tests.Live;
 
 /// <summary>Input that stops (but does not end) with a post still incomplete: after the idle
 /// flush time the post counts, as the lake counts it.</summary>
-public sealed class IdleFlushTests : Akka.TestKit.Xunit2.TestKit
+public sealed class IdleFlushTests : LiveTestKit
 {
-    private readonly string _databasePath;
-
     public IdleFlushTests()
-        : this(LiveTestSystem.NewDatabasePath())
+        : base("pipeline.live.assembly.idle-flush-after = 2s")
     {
-    }
-
-    private IdleFlushTests(string databasePath)
-        : base(LiveTestSystem.Setup(databasePath, "pipeline.live.assembly.idle-flush-after = 2s"), "pipeline") => _databasePath = databasePath;
-
-    protected override void AfterAll()
-    {
-        base.AfterAll();
-        File.Delete(_databasePath);
     }
 
     [Fact]

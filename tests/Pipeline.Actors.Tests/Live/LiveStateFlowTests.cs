@@ -5,23 +5,8 @@ using static Pipeline.Actors.Tests.Live.TestRecords;
 
 namespace Pipeline.Actors.Tests.Live;
 
-public sealed class LiveStateFlowTests : Akka.TestKit.Xunit2.TestKit
+public sealed class LiveStateFlowTests : LiveTestKit
 {
-    private readonly string _databasePath;
-
-    public LiveStateFlowTests()
-        : this(LiveTestSystem.NewDatabasePath())
-    {
-    }
-
-    private LiveStateFlowTests(string databasePath)
-        : base(LiveTestSystem.Setup(databasePath), "pipeline") => _databasePath = databasePath;
-
-    protected override void AfterAll()
-    {
-        base.AfterAll();
-        File.Delete(_databasePath);
-    }
 
     /// <summary>Seven posts whose metrics are worked out by hand in the assertions below.</summary>
     private static IReadOnlyList<ICleanRecord> HandInput()

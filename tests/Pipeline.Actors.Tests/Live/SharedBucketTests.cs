@@ -10,22 +10,11 @@ namespace Pipeline.Actors.Tests.Live;
 /// Live state fed by several stages at once (as several ingest nodes do), and entities that stop
 /// abruptly between checkpoints: every post still counts exactly once.
 /// </summary>
-public sealed class SharedBucketTests : Akka.TestKit.Xunit2.TestKit
+public sealed class SharedBucketTests : LiveTestKit
 {
-    private readonly string _databasePath;
-
     public SharedBucketTests()
-        : this(LiveTestSystem.NewDatabasePath())
+        : base("pipeline.live.checkpoints.interval = 1h")
     {
-    }
-
-    private SharedBucketTests(string databasePath)
-        : base(LiveTestSystem.Setup(databasePath, "pipeline.live.checkpoints.interval = 1h"), "pipeline") => _databasePath = databasePath;
-
-    protected override void AfterAll()
-    {
-        base.AfterAll();
-        File.Delete(_databasePath);
     }
 
     /// <summary>The stream split by table into three partitions, each keeping its records' order, as

@@ -10,22 +10,11 @@ using static Pipeline.Actors.Tests.Live.TestRecords;
 
 namespace Pipeline.Actors.Tests.Profiles;
 
-public sealed class ProfileEntityTests : Akka.TestKit.Xunit2.TestKit
+public sealed class ProfileEntityTests : LiveTestKit
 {
-    private readonly string _databasePath;
-
     public ProfileEntityTests()
-        : this(LiveTestSystem.NewDatabasePath())
+        : base("pipeline.live.passivate-after = 1s")
     {
-    }
-
-    private ProfileEntityTests(string databasePath)
-        : base(LiveTestSystem.Setup(databasePath, "pipeline.live.passivate-after = 1s"), "pipeline") => _databasePath = databasePath;
-
-    protected override void AfterAll()
-    {
-        base.AfterAll();
-        File.Delete(_databasePath);
     }
 
     private static PostChange Change(long sequence, long ind, long followers, string category) => new(

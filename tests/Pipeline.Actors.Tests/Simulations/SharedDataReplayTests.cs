@@ -11,23 +11,8 @@ namespace Pipeline.Actors.Tests.Simulations;
 /// repeat, most lack a pin, the rows are dirty), through cleaning and live state as
 /// <c>pipeline run</c> wires them: the live metrics equal a plain computation over the same records.
 /// </summary>
-public sealed class SharedDataReplayTests : Akka.TestKit.Xunit2.TestKit
+public sealed class SharedDataReplayTests : LiveTestKit
 {
-    private readonly string _databasePath;
-
-    public SharedDataReplayTests()
-        : this(LiveTestSystem.NewDatabasePath())
-    {
-    }
-
-    private SharedDataReplayTests(string databasePath)
-        : base(LiveTestSystem.Setup(databasePath), "pipeline") => _databasePath = databasePath;
-
-    protected override void AfterAll()
-    {
-        base.AfterAll();
-        File.Delete(_databasePath);
-    }
 
     [Fact]
     public async Task The_real_rows_in_the_original_seeded_order_give_the_metrics_of_a_plain_computation()
