@@ -19,7 +19,8 @@ public static class RecordCleaner
 
     /// <summary>
     /// The smallest decoding buffer rented. All text of a record decodes into one buffer at least as
-    /// long as the record's bytes, since UTF-16 never needs more units than UTF-8 has bytes.
+    /// long as the record's bytes, since UTF-16 never needs more units than UTF-8 has bytes; each
+    /// value where its token starts (<see cref="JsonValue.TryText"/>).
     /// </summary>
     private const int MinScratchChars = 256;
 
@@ -81,28 +82,28 @@ public static class RecordCleaner
                 reader.Read();
                 fields.Read(name, ref reader, scratch);
             }
+
+            EnsureEnd(ref reader);
+
+            var index = fields.Index;
+            if (index.Problem is { } problem)
+            {
+                return Quarantine(raw, QuarantineReason.InvalidIndex, problem);
+            }
+
+            if (index.IsMissing)
+            {
+                return Quarantine(raw, QuarantineReason.MissingIndex, "the record has no index or ind field");
+            }
+
+            var issues = default(FieldIssueList);
+            var record = fields.Build(index.Value, scratch, ref issues);
+            return new CleanedRecord(record, issues.ToList(), raw.Position);
         }
         finally
         {
             ArrayPool<char>.Shared.Return(scratch);
         }
-
-        EnsureEnd(ref reader);
-
-        var index = fields.Index;
-        if (index.Problem is { } problem)
-        {
-            return Quarantine(raw, QuarantineReason.InvalidIndex, problem);
-        }
-
-        if (index.IsMissing)
-        {
-            return Quarantine(raw, QuarantineReason.MissingIndex, "the record has no index or ind field");
-        }
-
-        var issues = default(FieldIssueList);
-        var record = fields.Build(index.Value, ref issues);
-        return new CleanedRecord(record, issues.ToList(), raw.Position);
     }
 
     /// <summary>Reading past the one value must find nothing but white space; anything else throws.</summary>
