@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -30,10 +29,7 @@ internal static class JsonValue
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                // Plain ASCII widens without the decoder; anything else (escapes, other UTF-8) is decoded.
-                text = !reader.ValueIsEscaped && Ascii.ToUtf16(reader.ValueSpan, place, out var widened) == OperationStatus.Done
-                    ? place[..widened]
-                    : place[..reader.CopyString(place)];
+                text = place[..reader.CopyString(place)];
                 return true;
             case JsonTokenType.Number:
                 text = place[..Encoding.UTF8.GetChars(reader.ValueSpan, place)];

@@ -18,11 +18,16 @@ public static class RecordCleaner
     public const int TooLargeKeptBytes = 4096;
 
     /// <summary>
-    /// The smallest decoding buffer rented. All text of a record decodes into one buffer at least as
-    /// long as the record's bytes, since UTF-16 never needs more units than UTF-8 has bytes; each
-    /// value where its token starts (<see cref="JsonValue.TryText"/>).
+    /// The size of each thread's own decoding buffer. All text of a record decodes into one buffer at
+    /// least as long as the record's bytes, since UTF-16 never needs more units than UTF-8 has bytes;
+    /// each value where its token starts (<see cref="JsonValue.TryText"/>). Records up to this size
+    /// (all real ones by far) use the thread's buffer; a larger one rents a buffer for itself.
     /// </summary>
-    private const int MinScratchChars = 256;
+    private const int ThreadScratchChars = 16 * 1024;
+
+    /// <summary>This thread's decoding buffer: cleaning a record never cleans another one meanwhile.</summary>
+    [ThreadStatic]
+    private static char[]? threadScratch;
 
     public static Cleaned Clean(RawRecord raw)
     {
@@ -73,7 +78,8 @@ public static class RecordCleaner
         }
 
         var fields = default(TFields);
-        var scratch = ArrayPool<char>.Shared.Rent(Math.Max(raw.Value.Length, MinScratchChars));
+        var rented = raw.Value.Length > ThreadScratchChars;
+        var scratch = rented ? ArrayPool<char>.Shared.Rent(raw.Value.Length) : threadScratch ??= new char[ThreadScratchChars];
         try
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -102,7 +108,10 @@ public static class RecordCleaner
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(scratch);
+            if (rented)
+            {
+                ArrayPool<char>.Shared.Return(scratch);
+            }
         }
     }
 
