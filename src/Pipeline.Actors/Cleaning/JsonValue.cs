@@ -109,7 +109,9 @@ internal static class JsonValue
 
     /// <summary>The value as an instant: text in one of <see cref="EventTime"/>'s forms.</summary>
     public static DateTimeOffset? Instant(ref Utf8JsonReader reader, char[] scratch, out string? issue) =>
-        TryText(ref reader, scratch, out var text, out issue) ? EventTime.Parse(text, out issue) : null;
+        AsciiText.TryRead(ref reader, out var ascii) ? EventTime.Parse(ascii, out issue)
+        : TryText(ref reader, scratch, out var text, out issue) ? EventTime.Parse(text, out issue)
+        : null;
 
     /// <summary>The value as plain text (<see cref="TextField"/>'s rule only) of a field whose values repeat, one string per distinct value.</summary>
     public static string? CleanText(ref Utf8JsonReader reader, char[] scratch, RepeatedText known, out string? issue)
