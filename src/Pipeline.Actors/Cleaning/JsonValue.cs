@@ -137,6 +137,19 @@ internal static class JsonValue
     /// </summary>
     public static Range CleanTextPlace(ref Utf8JsonReader reader, char[] scratch, out string? issue)
     {
+        if (AsciiText.TryRead(ref reader, out var ascii))
+        {
+            var trimmedAscii = AsciiText.Trim(ascii, out issue);
+            if (issue is not null)
+            {
+                return default;
+            }
+
+            var place = (int)reader.TokenStartIndex;
+            Ascii.ToUtf16(trimmedAscii, scratch.AsSpan(place), out var widened);
+            return new Range(place, place + widened);
+        }
+
         if (!TryText(ref reader, scratch, out var text, out issue))
         {
             return default;
