@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Pipeline.Actors.Records;
@@ -40,9 +39,15 @@ public static class TagList
     internal static IReadOnlyList<string>? Parse(ReadOnlySpan<byte> ascii, out string? issue)
     {
         var trimmed = AsciiText.Trim(ascii, out issue);
-        return issue is null && !IsPlaceholder(Placeholders.OfTagList.Matches(trimmed), ref issue)
-            ? Split(AsciiText.ToString(trimmed), out issue)
-            : null;
+        if (issue is not null || IsPlaceholder(Placeholders.OfTagList.Matches(trimmed), ref issue))
+        {
+            return null;
+        }
+
+        var ranges = new int[2 * (trimmed.Count((byte)',') + 1)];
+        var count = Split(trimmed, ranges);
+        issue = count == 0 ? FieldIssueReasons.Empty : null;
+        return count == 0 ? null : new PinTags(AsciiText.ToString(trimmed), ranges, count);
     }
 
     private static bool IsPlaceholder(bool matches, ref string? issue)
@@ -51,56 +56,66 @@ public static class TagList
         return matches;
     }
 
-    /// <summary>
-    /// The tags of trimmed text that is not the placeholder, as ranges of that text. A tag list is
-    /// a long run of short tags, so the commas are found 16 characters at a time.
-    /// </summary>
+    /// <summary>The tags of trimmed text that is not the placeholder, as ranges of that text.</summary>
     private static PinTags? Split(string text, out string? issue)
     {
         var ranges = new int[2 * (text.AsSpan().Count(',') + 1)];
+        var count = Split(MemoryMarshal.Cast<char, ushort>(text.AsSpan()), ranges);
+        issue = count == 0 ? FieldIssueReasons.Empty : null;
+        return count == 0 ? null : new PinTags(text, ranges, count);
+    }
+
+    /// <summary>
+    /// Writes the start and length of each tag, trimmed, empty ones left out, and returns how many
+    /// there are. A tag list is a long run of short tags, so commas are found a vector at a time;
+    /// the units are UTF-16 code units or ASCII bytes, compared by value.
+    /// </summary>
+    private static int Split<TUnit>(ReadOnlySpan<TUnit> text, int[] ranges)
+        where TUnit : unmanaged, IBinaryInteger<TUnit>
+    {
+        var comma = TUnit.CreateTruncating(',');
         var count = 0;
         var tagStart = 0;
         var at = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated && Vector256<TUnit>.IsSupported)
         {
-            ref var units = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
-            var commas = Vector256.Create((ushort)',');
-            for (; at + Vector256<ushort>.Count <= text.Length; at += Vector256<ushort>.Count)
+            ref var units = ref MemoryMarshal.GetReference(text);
+            var commas = Vector256.Create(comma);
+            for (; at + Vector256<TUnit>.Count <= text.Length; at += Vector256<TUnit>.Count)
             {
                 var found = Vector256.ExtractMostSignificantBits(Vector256.Equals(Vector256.LoadUnsafe(ref units, (nuint)at), commas));
                 while (found != 0)
                 {
-                    var comma = at + BitOperations.TrailingZeroCount(found);
+                    var end = at + BitOperations.TrailingZeroCount(found);
                     found &= found - 1;
-                    count = AddTag(text, tagStart, comma, ranges, count);
-                    tagStart = comma + 1;
+                    count = AddTag(text, tagStart, end, ranges, count);
+                    tagStart = end + 1;
                 }
             }
         }
 
         for (; at < text.Length; at++)
         {
-            if (text[at] == ',')
+            if (text[at] == comma)
             {
                 count = AddTag(text, tagStart, at, ranges, count);
                 tagStart = at + 1;
             }
         }
 
-        count = AddTag(text, tagStart, text.Length, ranges, count);
-        issue = count == 0 ? FieldIssueReasons.Empty : null;
-        return count == 0 ? null : new PinTags(text, ranges, count);
+        return AddTag(text, tagStart, text.Length, ranges, count);
     }
 
     /// <summary>Adds the text between two commas, trimmed, unless nothing is left.</summary>
-    private static int AddTag(string text, int start, int end, int[] ranges, int count)
+    private static int AddTag<TUnit>(ReadOnlySpan<TUnit> text, int start, int end, int[] ranges, int count)
+        where TUnit : unmanaged, IBinaryInteger<TUnit>
     {
-        while (start < end && char.IsWhiteSpace(text[start]))
+        while (start < end && IsWhiteSpace(text[start]))
         {
             start++;
         }
 
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        while (end > start && IsWhiteSpace(text[end - 1]))
         {
             end--;
         }
@@ -114,4 +129,7 @@ public static class TagList
         ranges[(2 * count) + 1] = end - start;
         return count + 1;
     }
+
+    private static bool IsWhiteSpace<TUnit>(TUnit unit)
+        where TUnit : unmanaged, IBinaryInteger<TUnit> => char.IsWhiteSpace((char)ushort.CreateTruncating(unit));
 }
