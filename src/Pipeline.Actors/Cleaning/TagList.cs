@@ -20,26 +20,25 @@ public static class TagList
             return null;
         }
 
-        var trimmed = TextField.Trim(text, out issue);
-        return issue is null && !IsPlaceholder(Placeholders.OfTagList.Matches(trimmed), ref issue)
-            ? Split(trimmed.Length == text.Length ? text : trimmed.ToString(), out issue)
-            : null;
+        var trimmed = TextField.Trim(text, out _);
+        issue = Unusable(trimmed.Length, Placeholders.OfTagList.Matches(trimmed));
+        return issue is null ? Split(trimmed.Length == text.Length ? text : trimmed.ToString(), out issue) : null;
     }
 
     /// <inheritdoc cref="Parse(string?, out string?)"/>
     public static IReadOnlyList<string>? Parse(ReadOnlySpan<char> text, out string? issue)
     {
-        var trimmed = TextField.Trim(text, out issue);
-        return issue is null && !IsPlaceholder(Placeholders.OfTagList.Matches(trimmed), ref issue)
-            ? Split(trimmed.ToString(), out issue)
-            : null;
+        var trimmed = TextField.Trim(text, out _);
+        issue = Unusable(trimmed.Length, Placeholders.OfTagList.Matches(trimmed));
+        return issue is null ? Split(trimmed.ToString(), out issue) : null;
     }
 
     /// <inheritdoc cref="Parse(string?, out string?)"/>
     internal static IReadOnlyList<string>? Parse(ReadOnlySpan<byte> ascii, out string? issue)
     {
-        var trimmed = AsciiText.Trim(ascii, out issue);
-        if (issue is not null || IsPlaceholder(Placeholders.OfTagList.Matches(trimmed), ref issue))
+        var trimmed = AsciiText.Trim(ascii, out _);
+        issue = Unusable(trimmed.Length, Placeholders.OfTagList.Matches(trimmed));
+        if (issue is not null)
         {
             return null;
         }
@@ -50,11 +49,9 @@ public static class TagList
         return count == 0 ? null : new PinTags(AsciiText.ToString(trimmed), ranges, count);
     }
 
-    private static bool IsPlaceholder(bool matches, ref string? issue)
-    {
-        issue = matches ? FieldIssueReasons.Placeholder : issue;
-        return matches;
-    }
+    /// <summary>Why the trimmed text holds no tags before it is split: nothing left, or the placeholder.</summary>
+    private static string? Unusable(int trimmedLength, bool isPlaceholder) =>
+        trimmedLength == 0 ? FieldIssueReasons.Empty : isPlaceholder ? FieldIssueReasons.Placeholder : null;
 
     /// <summary>The tags of trimmed text that is not the placeholder, as ranges of that text.</summary>
     private static PinTags? Split(string text, out string? issue)
