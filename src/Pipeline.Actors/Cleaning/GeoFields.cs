@@ -6,8 +6,8 @@ namespace Pipeline.Actors.Cleaning;
 /// <summary>The fields of a geo record: <c>latitude</c> and <c>longitude</c> become <c>coordinates</c>.</summary>
 internal struct GeoFields : IRecordFields
 {
-    /// <summary>The world has some 250 countries; slots to spare keep most of them apart.</summary>
-    private static readonly RepeatedText Countries = new(1024);
+    /// <summary>The world has some 250 countries; sixteen slots for each keep nearly all of them apart.</summary>
+    private static readonly RepeatedText Countries = new(4096);
 
     private PostIndex index;
     private string? country, countryIssue;
