@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Pipeline.Actors.Cleaning;
 
 /// <summary>
@@ -41,11 +43,33 @@ public static class EventTime
         return null;
     }
 
-    public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset instant)
+    public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset instant) => TryParseUnits(text, out instant);
+
+    /// <summary><see cref="Parse(ReadOnlySpan{char}, out string?)"/> of ASCII text (<see cref="AsciiText"/>).</summary>
+    internal static DateTimeOffset? Parse(ReadOnlySpan<byte> ascii, out string? issue)
+    {
+        var cleaned = AsciiText.Trim(ascii, out issue);
+        if (issue is not null)
+        {
+            return null;
+        }
+
+        if (TryParseUnits(cleaned, out var instant))
+        {
+            return instant;
+        }
+
+        issue = FieldIssueReasons.Unparseable;
+        return null;
+    }
+
+    /// <summary>The forms read from UTF-16 units or from ASCII bytes alike; each unit is compared by its value.</summary>
+    private static bool TryParseUnits<TUnit>(ReadOnlySpan<TUnit> text, out DateTimeOffset instant)
+        where TUnit : unmanaged, IBinaryInteger<TUnit>
     {
         instant = default;
         if (text.Length < 19
-            || text[4] != '-' || text[7] != '-' || text[10] is not (' ' or 'T' or 't') || text[13] != ':' || text[16] != ':'
+            || Unit(text[4]) != '-' || Unit(text[7]) != '-' || Unit(text[10]) is not (' ' or 'T' or 't') || Unit(text[13]) != ':' || Unit(text[16]) != ':'
             || !TryDigits(text[..4], out var year) || !TryDigits(text[5..7], out var month) || !TryDigits(text[8..10], out var day)
             || !TryDigits(text[11..13], out var hour) || !TryDigits(text[14..16], out var minute) || !TryDigits(text[17..19], out var second))
         {
@@ -60,10 +84,10 @@ public static class EventTime
 
         var rest = text[19..];
         long fractionTicks = 0;
-        if (!rest.IsEmpty && rest[0] == '.')
+        if (!rest.IsEmpty && Unit(rest[0]) == '.')
         {
             var digits = rest[1..];
-            var length = digits.IndexOfAnyExceptInRange('0', '9');
+            var length = digits.IndexOfAnyExceptInRange(TUnit.CreateTruncating('0'), TUnit.CreateTruncating('9'));
             length = length < 0 ? digits.Length : length;
             if (length == 0)
             {
@@ -90,26 +114,32 @@ public static class EventTime
         return true;
     }
 
-    private static long FractionTicks(ReadOnlySpan<char> digits)
+    private static int Unit<TUnit>(TUnit unit)
+        where TUnit : unmanaged, IBinaryInteger<TUnit> => int.CreateTruncating(unit);
+
+    private static long FractionTicks<TUnit>(ReadOnlySpan<TUnit> digits)
+        where TUnit : unmanaged, IBinaryInteger<TUnit>
     {
         long ticks = 0;
         for (var i = 0; i < 7; i++)
         {
-            ticks = (ticks * 10) + (i < digits.Length ? digits[i] - '0' : 0);
+            ticks = (ticks * 10) + (i < digits.Length ? Unit(digits[i]) - '0' : 0);
         }
 
         return ticks;
     }
 
-    private static bool TryOffsetMinutes(ReadOnlySpan<char> text, out int minutes)
+    /// <summary>The offset: none, <c>Z</c>, or a sign with <c>HH</c>, <c>HHMM</c> or <c>HH:MM</c>.</summary>
+    private static bool TryOffsetMinutes<TUnit>(ReadOnlySpan<TUnit> text, out int minutes)
+        where TUnit : unmanaged, IBinaryInteger<TUnit>
     {
         minutes = 0;
-        if (text.IsEmpty || text is "Z" or "z")
+        if (text.IsEmpty || (text.Length == 1 && Unit(text[0]) is 'Z' or 'z'))
         {
             return true;
         }
 
-        var sign = text[0] switch
+        var sign = Unit(text[0]) switch
         {
             '+' => 1,
             '-' => -1,
@@ -119,12 +149,13 @@ public static class EventTime
         var hoursText = body.Length >= 2 ? body[..2] : body;
         var minutesText = body.Length switch
         {
-            2 => "00",
             4 => body[2..],
-            5 when body[2] == ':' => body[3..],
+            5 when Unit(body[2]) == ':' => body[3..],
             _ => [],
         };
-        if (sign == 0 || minutesText.IsEmpty || !TryDigits(hoursText, out var hours) || !TryDigits(minutesText, out var mins)
+        var mins = 0;
+        if (sign == 0 || (body.Length != 2 && minutesText.IsEmpty) || !TryDigits(hoursText, out var hours)
+            || (!minutesText.IsEmpty && !TryDigits(minutesText, out mins))
             || mins > 59 || (hours * 60) + mins > MaximumOffsetMinutes)
         {
             return false;
@@ -134,17 +165,19 @@ public static class EventTime
         return true;
     }
 
-    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
+    private static bool TryDigits<TUnit>(ReadOnlySpan<TUnit> text, out int value)
+        where TUnit : unmanaged, IBinaryInteger<TUnit>
     {
         value = 0;
-        foreach (var c in text)
+        foreach (var unit in text)
         {
-            if (!char.IsAsciiDigit(c))
+            var digit = Unit(unit) - '0';
+            if (digit is < 0 or > 9)
             {
                 return false;
             }
 
-            value = (value * 10) + (c - '0');
+            value = (value * 10) + digit;
         }
 
         return true;

@@ -34,7 +34,7 @@ public static class FollowerCount
             return null;
         }
 
-        if (Placeholders.IsPlaceholder("follower_count", trimmed))
+        if (Placeholders.OfPoster.Matches(trimmed))
         {
             issue = FieldIssueReasons.Placeholder;
             return null;

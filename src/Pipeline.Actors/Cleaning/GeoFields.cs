@@ -6,6 +6,9 @@ namespace Pipeline.Actors.Cleaning;
 /// <summary>The fields of a geo record: <c>latitude</c> and <c>longitude</c> become <c>coordinates</c>.</summary>
 internal struct GeoFields : IRecordFields
 {
+    /// <summary>The world has some 250 countries; sixteen slots for each keep nearly all of them apart.</summary>
+    private static readonly RepeatedText Countries = new(4096);
+
     private PostIndex index;
     private string? country, countryIssue;
     private double? latitude, longitude;
@@ -24,7 +27,7 @@ internal struct GeoFields : IRecordFields
                 index.Read(ref reader, scratch);
                 break;
             case 7 when name.SequenceEqual("country"u8):
-                country = JsonValue.CleanText(ref reader, scratch, out countryIssue);
+                country = JsonValue.CleanText(ref reader, scratch, Countries, out countryIssue);
                 break;
             case 8 when name.SequenceEqual("latitude"u8):
                 latitude = JsonValue.Real(ref reader, scratch, out latitudeIssue);
@@ -41,7 +44,7 @@ internal struct GeoFields : IRecordFields
         }
     }
 
-    public readonly ICleanRecord Build(long ind, ref FieldIssueList issues)
+    public readonly ICleanRecord Build(long ind, char[] scratch, ref FieldIssueList issues)
     {
         // A part that could not be read at all explains the missing pair better than "missing".
         var partIssue = latitudeIssue is not null and not FieldIssueReasons.Missing ? latitudeIssue

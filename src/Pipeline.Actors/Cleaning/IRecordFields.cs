@@ -14,6 +14,9 @@ internal interface IRecordFields
     /// </summary>
     void Read(scoped ReadOnlySpan<byte> name, ref Utf8JsonReader reader, char[] scratch);
 
-    /// <summary>The clean record, adding every field that ended up null to <paramref name="issues"/> in field order.</summary>
-    ICleanRecord Build(long ind, ref FieldIssueList issues);
+    /// <summary>
+    /// The clean record, adding every field that ended up null to <paramref name="issues"/> in field
+    /// order. <paramref name="scratch"/> still holds the text <see cref="Read"/> decoded into it.
+    /// </summary>
+    ICleanRecord Build(long ind, char[] scratch, ref FieldIssueList issues);
 }

@@ -18,18 +18,21 @@ internal static class JsonValue
     /// The value as text, decoded into <paramref name="scratch"/> (at least as long as the record's
     /// bytes): a string unescaped, a number as its JSON text. False with
     /// <see cref="FieldIssueReasons.Missing"/> for null and <see cref="FieldIssueReasons.WrongType"/>
-    /// for a boolean, object or array.
+    /// for a boolean, object or array. The text is decoded where the token starts in the record:
+    /// it never has more UTF-16 units than the token has bytes, so the texts of a record's values
+    /// never overlap, and a field can keep its text's place in the scratch until the record is built.
     /// </summary>
     public static bool TryText(ref Utf8JsonReader reader, char[] scratch, out ReadOnlySpan<char> text, out string? issue)
     {
         issue = null;
+        var place = scratch.AsSpan((int)reader.TokenStartIndex);
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                text = scratch.AsSpan(0, reader.CopyString(scratch));
+                text = place[..reader.CopyString(place)];
                 return true;
             case JsonTokenType.Number:
-                text = scratch.AsSpan(0, Encoding.UTF8.GetChars(reader.ValueSpan, scratch));
+                text = place[..Encoding.UTF8.GetChars(reader.ValueSpan, place)];
                 return true;
             case JsonTokenType.Null:
                 text = default;
@@ -106,11 +109,60 @@ internal static class JsonValue
 
     /// <summary>The value as an instant: text in one of <see cref="EventTime"/>'s forms.</summary>
     public static DateTimeOffset? Instant(ref Utf8JsonReader reader, char[] scratch, out string? issue) =>
-        TryText(ref reader, scratch, out var text, out issue) ? EventTime.Parse(text, out issue) : null;
+        AsciiText.TryRead(ref reader, out var ascii) ? EventTime.Parse(ascii, out issue)
+        : TryText(ref reader, scratch, out var text, out issue) ? EventTime.Parse(text, out issue)
+        : null;
 
-    /// <summary>The value as plain text: <see cref="TextField"/>'s rule only.</summary>
-    public static string? CleanText(ref Utf8JsonReader reader, char[] scratch, out string? issue) =>
-        TryText(ref reader, scratch, out var text, out issue) ? TextField.Clean(text, out issue) : null;
+    /// <summary>The value as plain text (<see cref="TextField"/>'s rule only) of a field whose values repeat, one string per distinct value.</summary>
+    public static string? CleanText(ref Utf8JsonReader reader, char[] scratch, RepeatedText known, out string? issue)
+    {
+        if (AsciiText.TryRead(ref reader, out var ascii))
+        {
+            var trimmedAscii = AsciiText.Trim(ascii, out issue);
+            return issue is null ? known.Get(trimmedAscii) : null;
+        }
+
+        if (!TryText(ref reader, scratch, out var text, out issue))
+        {
+            return null;
+        }
+
+        var trimmed = TextField.Trim(text, out issue);
+        return issue is null ? known.Get(trimmed) : null;
+    }
+
+    /// <summary>
+    /// The value as plain text, as where its cleaned text lies in <paramref name="scratch"/>; an
+    /// empty range when there is none (then <paramref name="issue"/> says why).
+    /// </summary>
+    public static Range CleanTextPlace(ref Utf8JsonReader reader, char[] scratch, out string? issue)
+    {
+        if (AsciiText.TryRead(ref reader, out var ascii))
+        {
+            var trimmedAscii = AsciiText.Trim(ascii, out issue);
+            if (issue is not null)
+            {
+                return default;
+            }
+
+            var place = (int)reader.TokenStartIndex;
+            Ascii.ToUtf16(trimmedAscii, scratch.AsSpan(place), out var widened);
+            return new Range(place, place + widened);
+        }
+
+        if (!TryText(ref reader, scratch, out var text, out issue))
+        {
+            return default;
+        }
+
+        var trimmed = TextField.Trim(text, out issue);
+        if (issue is not null || !scratch.AsSpan().Overlaps(trimmed, out var start))
+        {
+            return default;
+        }
+
+        return new Range(start, start + trimmed.Length);
+    }
 
     /// <summary>How a token's JSON type reads in a quarantine detail.</summary>
     public static string Describe(JsonTokenType tokenType) => tokenType switch

@@ -6,6 +6,9 @@ namespace Pipeline.Actors.Cleaning;
 /// <summary>The fields of a pin record; the clean field names are the issue names.</summary>
 internal struct PinFields : IRecordFields
 {
+    /// <summary>The few values of the fields that repeat; category and save_location name some ten categories.</summary>
+    private static readonly RepeatedText Categories = new(64), SaveLocations = new(64), MediaKinds = new(8);
+
     private PostIndex index;
     private string? uniqueId, uniqueIdIssue;
     private string? title, titleIssue;
@@ -33,39 +36,41 @@ internal struct PinFields : IRecordFields
                 index.Read(ref reader, scratch);
                 break;
             case 5 when name.SequenceEqual("title"u8):
-                title = ReadText(ref reader, scratch, "title", out titleIssue);
+                title = ReadText(ref reader, scratch, Placeholders.OfTitle, out titleIssue);
                 break;
             case 8 when name.SequenceEqual("tag_list"u8):
-                tagList = JsonValue.TryText(ref reader, scratch, out var tags, out tagListIssue) ? TagList.Parse(tags, out tagListIssue) : null;
+                tagList = AsciiText.TryRead(ref reader, out var asciiTags) ? TagList.Parse(asciiTags, out tagListIssue)
+                    : JsonValue.TryText(ref reader, scratch, out var tags, out tagListIssue) ? TagList.Parse(tags, out tagListIssue)
+                    : null;
                 break;
             case 8 when name.SequenceEqual("category"u8):
-                category = ReadText(ref reader, scratch, "category", out categoryIssue);
+                category = JsonValue.CleanText(ref reader, scratch, Categories, out categoryIssue);
                 break;
             case 9 when name.SequenceEqual("unique_id"u8):
-                uniqueId = ReadText(ref reader, scratch, "unique_id", out uniqueIdIssue);
+                uniqueId = ReadText(ref reader, scratch, FieldPlaceholders.None, out uniqueIdIssue);
                 break;
             case 9 when name.SequenceEqual("image_src"u8):
-                imageSrc = ReadText(ref reader, scratch, "image_src", out imageSrcIssue);
+                imageSrc = ReadText(ref reader, scratch, Placeholders.OfImageSrc, out imageSrcIssue);
                 break;
             case 10 when name.SequenceEqual("downloaded"u8):
                 downloaded = ReadDownloaded(ref reader, scratch, out downloadedIssue);
                 break;
             case 11 when name.SequenceEqual("description"u8):
-                description = ReadText(ref reader, scratch, "description", out descriptionIssue);
+                description = ReadText(ref reader, scratch, Placeholders.OfDescription, out descriptionIssue);
                 break;
             case 11 when name.SequenceEqual("poster_name"u8):
-                posterName = ReadText(ref reader, scratch, "poster_name", out posterNameIssue);
+                posterName = ReadText(ref reader, scratch, Placeholders.OfPoster, out posterNameIssue);
                 break;
             case 13 when name.SequenceEqual("save_location"u8):
-                saveLocation = JsonValue.TryText(ref reader, scratch, out var location, out saveLocationIssue)
-                    ? SaveLocation.Clean(location, out saveLocationIssue)
+                saveLocation = AsciiText.TryRead(ref reader, out var asciiLocation) ? SaveLocation.Clean(asciiLocation, SaveLocations, out saveLocationIssue)
+                    : JsonValue.TryText(ref reader, scratch, out var location, out saveLocationIssue) ? SaveLocation.Clean(location, SaveLocations, out saveLocationIssue)
                     : null;
                 break;
             case 14 when name.SequenceEqual("follower_count"u8):
                 followerCount = ReadFollowerCount(ref reader, scratch, out followerCountIssue);
                 break;
             case 17 when name.SequenceEqual("is_image_or_video"u8):
-                isImageOrVideo = ReadText(ref reader, scratch, "is_image_or_video", out isImageOrVideoIssue);
+                isImageOrVideo = JsonValue.CleanText(ref reader, scratch, MediaKinds, out isImageOrVideoIssue);
                 break;
             default:
                 reader.Skip();
@@ -73,7 +78,7 @@ internal struct PinFields : IRecordFields
         }
     }
 
-    public readonly ICleanRecord Build(long ind, ref FieldIssueList issues)
+    public readonly ICleanRecord Build(long ind, char[] scratch, ref FieldIssueList issues)
     {
         issues.Add("unique_id", uniqueIdIssue, uniqueId is null);
         issues.Add("title", titleIssue, title is null);
@@ -91,8 +96,10 @@ internal struct PinFields : IRecordFields
     }
 
     /// <summary>A text field with the field's placeholders nulled.</summary>
-    private static string? ReadText(ref Utf8JsonReader reader, char[] scratch, string field, out string? issue) =>
-        JsonValue.TryText(ref reader, scratch, out var text, out issue) ? Placeholders.Clean(field, text, out issue) : null;
+    private static string? ReadText(ref Utf8JsonReader reader, char[] scratch, FieldPlaceholders placeholders, out string? issue) =>
+        AsciiText.TryRead(ref reader, out var ascii) ? placeholders.Clean(ascii, out issue)
+        : JsonValue.TryText(ref reader, scratch, out var text, out issue) ? placeholders.Clean(text, out issue)
+        : null;
 
     private static long? ReadFollowerCount(ref Utf8JsonReader reader, char[] scratch, out string? issue)
     {

@@ -13,16 +13,14 @@ public static class Placeholders
     public const string TagList = "N,o, ,T,a,g,s, ,A,v,a,i,l,a,b,l,e";
     public const string ImageSrc = "Image src error.";
 
+    internal static readonly FieldPlaceholders OfTitle = new(Title);
+    internal static readonly FieldPlaceholders OfDescription = new(StoryDescription, Description);
+    internal static readonly FieldPlaceholders OfPoster = new(UserInfoError);
+    internal static readonly FieldPlaceholders OfTagList = new(TagList);
+    internal static readonly FieldPlaceholders OfImageSrc = new(ImageSrc);
+
     /// <summary>Whether the trimmed text is a placeholder of the pin field <paramref name="field"/>.</summary>
-    public static bool IsPlaceholder(string field, ReadOnlySpan<char> trimmed) => field switch
-    {
-        "title" => trimmed.SequenceEqual(Title),
-        "description" => trimmed.SequenceEqual(StoryDescription) || trimmed.SequenceEqual(Description),
-        "poster_name" or "follower_count" => trimmed.SequenceEqual(UserInfoError),
-        "tag_list" => trimmed.SequenceEqual(TagList),
-        "image_src" => trimmed.SequenceEqual(ImageSrc),
-        _ => false,
-    };
+    public static bool IsPlaceholder(string field, ReadOnlySpan<char> trimmed) => Of(field).Matches(trimmed);
 
     /// <summary>
     /// <see cref="TextField"/>'s rule, then null the placeholders of the pin field
@@ -40,20 +38,16 @@ public static class Placeholders
     }
 
     /// <inheritdoc cref="Clean(string, string?, out string?)"/>
-    public static string? Clean(string field, ReadOnlySpan<char> text, out string? issue)
+    public static string? Clean(string field, ReadOnlySpan<char> text, out string? issue) => Of(field).Clean(text, out issue);
+
+    /// <summary>The placeholders of a pin field; poster_name and follower_count share theirs.</summary>
+    private static FieldPlaceholders Of(string field) => field switch
     {
-        var trimmed = TextField.Trim(text, out issue);
-        if (issue is not null)
-        {
-            return null;
-        }
-
-        if (IsPlaceholder(field, trimmed))
-        {
-            issue = FieldIssueReasons.Placeholder;
-            return null;
-        }
-
-        return trimmed.ToString();
-    }
+        "title" => OfTitle,
+        "description" => OfDescription,
+        "poster_name" or "follower_count" => OfPoster,
+        "tag_list" => OfTagList,
+        "image_src" => OfImageSrc,
+        _ => FieldPlaceholders.None,
+    };
 }

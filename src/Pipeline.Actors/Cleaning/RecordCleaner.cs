@@ -18,10 +18,16 @@ public static class RecordCleaner
     public const int TooLargeKeptBytes = 4096;
 
     /// <summary>
-    /// The smallest decoding buffer rented. All text of a record decodes into one buffer at least as
-    /// long as the record's bytes, since UTF-16 never needs more units than UTF-8 has bytes.
+    /// The size of each thread's own decoding buffer. All text of a record decodes into one buffer at
+    /// least as long as the record's bytes, since UTF-16 never needs more units than UTF-8 has bytes;
+    /// each value where its token starts (<see cref="JsonValue.TryText"/>). Records up to this size
+    /// (all real ones by far) use the thread's buffer; a larger one rents a buffer for itself.
     /// </summary>
-    private const int MinScratchChars = 256;
+    private const int ThreadScratchChars = 16 * 1024;
+
+    /// <summary>This thread's decoding buffer: cleaning a record never cleans another one meanwhile.</summary>
+    [ThreadStatic]
+    private static char[]? threadScratch;
 
     public static Cleaned Clean(RawRecord raw)
     {
@@ -72,7 +78,8 @@ public static class RecordCleaner
         }
 
         var fields = default(TFields);
-        var scratch = ArrayPool<char>.Shared.Rent(Math.Max(raw.Value.Length, MinScratchChars));
+        var rented = raw.Value.Length > ThreadScratchChars;
+        var scratch = rented ? ArrayPool<char>.Shared.Rent(raw.Value.Length) : threadScratch ??= new char[ThreadScratchChars];
         try
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -81,28 +88,31 @@ public static class RecordCleaner
                 reader.Read();
                 fields.Read(name, ref reader, scratch);
             }
+
+            EnsureEnd(ref reader);
+
+            var index = fields.Index;
+            if (index.Problem is { } problem)
+            {
+                return Quarantine(raw, QuarantineReason.InvalidIndex, problem);
+            }
+
+            if (index.IsMissing)
+            {
+                return Quarantine(raw, QuarantineReason.MissingIndex, "the record has no index or ind field");
+            }
+
+            var issues = default(FieldIssueList);
+            var record = fields.Build(index.Value, scratch, ref issues);
+            return new CleanedRecord(record, issues.ToList(), raw.Position);
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(scratch);
+            if (rented)
+            {
+                ArrayPool<char>.Shared.Return(scratch);
+            }
         }
-
-        EnsureEnd(ref reader);
-
-        var index = fields.Index;
-        if (index.Problem is { } problem)
-        {
-            return Quarantine(raw, QuarantineReason.InvalidIndex, problem);
-        }
-
-        if (index.IsMissing)
-        {
-            return Quarantine(raw, QuarantineReason.MissingIndex, "the record has no index or ind field");
-        }
-
-        var issues = default(FieldIssueList);
-        var record = fields.Build(index.Value, ref issues);
-        return new CleanedRecord(record, issues.ToList(), raw.Position);
     }
 
     /// <summary>Reading past the one value must find nothing but white space; anything else throws.</summary>

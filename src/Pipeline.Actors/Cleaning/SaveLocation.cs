@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Pipeline.Actors.Cleaning;
 
 /// <summary>Where the scraper saved the pin, sent as <c>Local save in /data/&lt;category&gt;</c>.</summary>
@@ -20,13 +22,41 @@ public static class SaveLocation
     /// <inheritdoc cref="Clean(string?, out string?)"/>
     public static string? Clean(ReadOnlySpan<char> text, out string? issue)
     {
+        var path = Path(text, out issue);
+        return issue is null ? path.ToString() : null;
+    }
+
+    /// <summary>The same from a value that repeats, one string per distinct path.</summary>
+    internal static string? Clean(ReadOnlySpan<char> text, RepeatedText known, out string? issue)
+    {
+        var path = Path(text, out issue);
+        return issue is null ? known.Get(path) : null;
+    }
+
+    /// <inheritdoc cref="Clean(ReadOnlySpan{char}, RepeatedText, out string?)"/>
+    internal static string? Clean(ReadOnlySpan<byte> ascii, RepeatedText known, out string? issue)
+    {
+        var trimmed = AsciiText.Trim(ascii, out issue);
+        var words = Prefix.AsSpan()[..^1];
+        if (trimmed.Length >= words.Length && Ascii.Equals(trimmed[..words.Length], words)
+            && (trimmed.Length == words.Length || char.IsWhiteSpace((char)trimmed[words.Length])))
+        {
+            trimmed = AsciiText.Trim(trimmed[words.Length..], out issue);
+        }
+
+        return issue is null ? known.Get(trimmed) : null;
+    }
+
+    /// <summary>The text <see cref="Clean(ReadOnlySpan{char}, out string?)"/> keeps, when <paramref name="issue"/> is null.</summary>
+    private static ReadOnlySpan<char> Path(ReadOnlySpan<char> text, out string? issue)
+    {
         var trimmed = TextField.Trim(text, out issue);
         if (HasPrefix(trimmed))
         {
             trimmed = TextField.Trim(trimmed[(Prefix.Length - 1)..], out issue);
         }
 
-        return issue is null ? trimmed.ToString() : null;
+        return trimmed;
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace Pipeline.Actors.Cleaning;
 internal struct UserFields : IRecordFields
 {
     private PostIndex index;
-    private string? firstName, lastName;
+    /// <summary>Where the cleaned names lie in the record's scratch; joined only when the record is built.</summary>
+    private Range firstName, lastName;
     private string? firstNameIssue, lastNameIssue;
     private int? age;
     private string? ageIssue;
@@ -29,10 +30,10 @@ internal struct UserFields : IRecordFields
                 index.Read(ref reader, scratch);
                 break;
             case 9 when name.SequenceEqual("last_name"u8):
-                lastName = JsonValue.CleanText(ref reader, scratch, out lastNameIssue);
+                lastName = JsonValue.CleanTextPlace(ref reader, scratch, out lastNameIssue);
                 break;
             case 10 when name.SequenceEqual("first_name"u8):
-                firstName = JsonValue.CleanText(ref reader, scratch, out firstNameIssue);
+                firstName = JsonValue.CleanTextPlace(ref reader, scratch, out firstNameIssue);
                 break;
             case 11 when name.SequenceEqual("date_joined"u8):
                 dateJoined = JsonValue.Instant(ref reader, scratch, out dateJoinedIssue);
@@ -43,9 +44,9 @@ internal struct UserFields : IRecordFields
         }
     }
 
-    public readonly ICleanRecord Build(long ind, ref FieldIssueList issues)
+    public readonly ICleanRecord Build(long ind, char[] scratch, ref FieldIssueList issues)
     {
-        var userName = UserName.Join(firstName, lastName, out var userNameIssue);
+        var userName = UserName.Join(scratch.AsSpan(firstName), scratch.AsSpan(lastName), out var userNameIssue);
         var partIssue = firstNameIssue == FieldIssueReasons.WrongType || lastNameIssue == FieldIssueReasons.WrongType
             ? FieldIssueReasons.WrongType
             : null;

@@ -7,16 +7,19 @@ public static class UserName
     /// <c>first + " " + last</c> after cleaning each; when only one is present, that one; when
     /// neither is, null and <see cref="FieldIssueReasons.Missing"/>.
     /// </summary>
-    public static string? Join(string? firstName, string? lastName, out string? issue)
+    public static string? Join(string? firstName, string? lastName, out string? issue) =>
+        Join(TextField.Clean(firstName).AsSpan(), TextField.Clean(lastName).AsSpan(), out issue);
+
+    /// <summary>The same from names already cleaned, empty standing for a name that is not there.</summary>
+    internal static string? Join(ReadOnlySpan<char> first, ReadOnlySpan<char> last, out string? issue)
     {
-        var first = TextField.Clean(firstName);
-        var last = TextField.Clean(lastName);
-        issue = first is null && last is null ? FieldIssueReasons.Missing : null;
-        return (first, last) switch
+        issue = first.IsEmpty && last.IsEmpty ? FieldIssueReasons.Missing : null;
+        return (first.IsEmpty, last.IsEmpty) switch
         {
-            (not null, not null) => string.Concat(first, " ", last),
-            (not null, null) => first,
-            _ => last,
+            (false, false) => string.Concat(first, " ", last),
+            (false, true) => first.ToString(),
+            (true, false) => last.ToString(),
+            _ => null,
         };
     }
 }

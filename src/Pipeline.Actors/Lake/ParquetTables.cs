@@ -101,7 +101,7 @@ public static class ParquetTables
         await group.WriteAsync(Description, pins.Select(p => p.Description).ToArray());
         await group.WriteAsync<long>(FollowerCount, pins.Select(p => p.FollowerCount).ToArray(), null, null, cancellationToken);
         await group.WriteAsync(PosterName, pins.Select(p => p.PosterName).ToArray());
-        await WriteListAsync(group, (DataField)TagList.Item, pins.Select(p => p.TagList?.Select(t => t.AsMemory()).ToArray()).ToArray(), cancellationToken);
+        await WriteListAsync(group, (DataField)TagList.Item, pins.Select(p => p.TagList is { } tags ? Enumerable.Range(0, tags.Count).Select(i => PinTags.TagAt(tags, i)).ToArray() : null).ToArray(), cancellationToken);
         await group.WriteAsync(IsImageOrVideo, pins.Select(p => p.IsImageOrVideo).ToArray());
         await group.WriteAsync(ImageSrc, pins.Select(p => p.ImageSrc).ToArray());
         await group.WriteAsync(SaveLocation, pins.Select(p => p.SaveLocation).ToArray());

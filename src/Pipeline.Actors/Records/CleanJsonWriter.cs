@@ -75,9 +75,9 @@ public static class CleanJsonWriter
         if (pin.TagList is { } tags)
         {
             writer.WriteStartArray();
-            foreach (var tag in tags)
+            for (var i = 0; i < tags.Count; i++)
             {
-                JsonText.WriteStringValue(writer, tag);
+                JsonText.WriteStringValue(writer, PinTags.TagAt(tags, i).Span);
             }
 
             writer.WriteEndArray();

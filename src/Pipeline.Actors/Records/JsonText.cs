@@ -33,8 +33,13 @@ public static class JsonText
 
     public static void WriteStringValue(Utf8JsonWriter writer, string value)
     {
-        ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
+        WriteStringValue(writer, value.AsSpan());
+    }
+
+    public static void WriteStringValue(Utf8JsonWriter writer, ReadOnlySpan<char> value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
 
         // Worst case every character becomes \u00XX (6 bytes); UTF-8 needs at most 3 per UTF-16 unit.
         var rented = ArrayPool<byte>.Shared.Rent((value.Length * 6) + 2);

@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Text;
+using Pipeline.Actors.Records;
+
 namespace Pipeline.Actors.Serialization;
 
 /// <summary>
@@ -92,6 +96,32 @@ internal static class BinaryWire
     public static void WriteStrings(this BinaryWriter writer, IReadOnlyList<string> items) => writer.WriteList(items, (w, s) => w.Write(s));
 
     public static List<string> ReadStrings(this BinaryReader reader) => reader.ReadList(r => r.ReadString());
+
+    /// <summary>A pin's tags in the layout <see cref="WriteStrings"/> gives any list of strings, without a string per tag.</summary>
+    public static void WriteTags(this BinaryWriter writer, IReadOnlyList<string> tags)
+    {
+        writer.Write7BitEncodedInt(tags.Count);
+        for (var i = 0; i < tags.Count; i++)
+        {
+            writer.WriteText(PinTags.TagAt(tags, i).Span);
+        }
+    }
+
+    /// <summary>Text as <see cref="BinaryWriter.Write(string)"/> writes a string: its UTF-8 length, then its UTF-8.</summary>
+    private static void WriteText(this BinaryWriter writer, ReadOnlySpan<char> text)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, bytes);
+            writer.Write7BitEncodedInt(length);
+            writer.Write(bytes, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
 
     /// <summary>Entries in the dictionary's own enumeration order.</summary>
     public static void WriteDictionary<TKey, TValue>(this BinaryWriter writer, IReadOnlyDictionary<TKey, TValue> entries, Action<BinaryWriter, TKey> writeKey, Action<BinaryWriter, TValue> writeValue)

@@ -85,7 +85,7 @@ internal static class RecordsWire
         writer.WriteOptional(pin.Description);
         writer.WriteOptional(pin.FollowerCount);
         writer.WriteOptional(pin.PosterName);
-        writer.WriteOptional(pin.TagList, (w, tags) => w.WriteStrings(tags));
+        writer.WriteOptional(pin.TagList, (w, tags) => w.WriteTags(tags));
         writer.WriteOptional(pin.IsImageOrVideo);
         writer.WriteOptional(pin.ImageSrc);
         writer.WriteOptional(pin.SaveLocation);

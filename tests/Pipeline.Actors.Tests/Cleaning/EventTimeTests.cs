@@ -62,6 +62,27 @@ public sealed class EventTimeTests
         Assert.Equal(FieldIssueReasons.Unparseable, issue);
     }
 
+    [Theory]
+    [InlineData(" 2020-08-28T05:52:47.123456789+02:00 ")]
+    [InlineData("2020-08-28 03:52:47z")]
+    [InlineData("2020-08-27T22:22:47-0530")]
+    [InlineData("2020-08-28 05:52:47+02")]
+    [InlineData("2020-02-29 00:00:00")]
+    [InlineData("2021-02-29 00:00:00")]
+    [InlineData("2020-08-28 03:52:47.")]
+    [InlineData("2020-08-28 03:52:47+02:60")]
+    [InlineData("2020-08-28 03:52:47+2")]
+    [InlineData("0001-01-01 00:00:00+01:00")]
+    [InlineData("   ")]
+    public void Ascii_bytes_read_as_their_characters_do(string text)
+    {
+        var fromCharacters = EventTime.Parse(text, out var characterIssue);
+        var fromBytes = EventTime.Parse(System.Text.Encoding.ASCII.GetBytes(text), out var byteIssue);
+
+        Assert.Equal(fromCharacters, fromBytes);
+        Assert.Equal(characterIssue, byteIssue);
+    }
+
     [Fact]
     public void No_text_is_missing()
     {

@@ -19,6 +19,21 @@ public sealed class TagListTests
         Assert.Equal(["Safe Storage", "Puzzle Box", "Puzzle Pieces", "All Art", "Artwork Prints", "Porsche", "Thing 1", "Shapes", "Unique"], tags);
     }
 
+    [Theory]
+    [InlineData(" Pretty Art, Cute Art ,, \t,Wow Art,")]
+    [InlineData("a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u,v,w,x,y,z,aa,bb,cc,dd,ee,ff,gg,hh")]
+    [InlineData(" , ,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,, x ,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,, ")]
+    [InlineData(",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,")]
+    [InlineData("N,o, ,T,a,g,s, ,A,v,a,i,l,a,b,l,e")]
+    public void Ascii_bytes_split_as_their_characters_do(string text)
+    {
+        var fromCharacters = TagList.Parse(text, out var characterIssue);
+        var fromBytes = TagList.Parse(System.Text.Encoding.ASCII.GetBytes(text), out var byteIssue);
+
+        Assert.Equal(fromCharacters, fromBytes);
+        Assert.Equal(characterIssue, byteIssue);
+    }
+
     [Fact]
     public void One_tag_without_commas()
     {

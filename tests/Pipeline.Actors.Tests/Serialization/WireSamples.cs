@@ -26,6 +26,7 @@ internal static class WireSamples
     private static readonly CleanPin FullPin = new(7528, "fbe53c66-3442-4773-b19e-d3ec6f54dddf", "Déco d’intérieur ✨", "Ideen für Zuhause 🏡\nzweite Zeile", 124_000, "Poppy | Crafts", ["diy", "home décor", ""], "image", "https://i.pinimg.com/originals/a.jpg", "/data/home-decor", "home-decor", true);
     private static readonly CleanPin EmptyPin = new(0, null, null, null, null, null, null, null, null, null, null, null);
     private static readonly CleanPin NoTagsPin = new(long.MaxValue, "", "", "", 0, "", [], "video", "", "", "", false);
+    private static readonly CleanPin CleanedTagsPin = FullPin with { TagList = global::Pipeline.Actors.Cleaning.TagList.Parse(" diy , home décor,,🏡 ", out _) };
     private static readonly CleanGeo FullGeo = new(2863, "Côte d'Ivoire", new Coordinates(-89.9999, 179.25), Offset);
     private static readonly CleanGeo EmptyGeo = new(1, null, null, null);
     private static readonly CleanUser FullUser = new(5730, "Zoë Ñúñez 山田", 129, Utc);
@@ -60,7 +61,7 @@ internal static class WireSamples
     [
         Kafka, Kinesis,
         CleanedPin, CleanedGeo, CleanedUser,
-        FullPin, EmptyPin, NoTagsPin, FullGeo, EmptyGeo, FullUser, EmptyUser,
+        FullPin, EmptyPin, NoTagsPin, CleanedTagsPin, FullGeo, EmptyGeo, FullUser, EmptyUser,
         Table, EmptyTable,
 
         new AssembleRecords([CleanedPin, CleanedGeo, CleanedUser, new CleanedRecord(EmptyPin, [], Kinesis)]),
