@@ -31,10 +31,13 @@ public static class LiveStateBench
     private static string Folder() => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "pipeline-live-bench")).FullName;
 
     /// <summary>One post per profile, sent straight to the profile region, then a checkpoint; memory
-    /// is compared after a full GC with no entity, all entities active, and all passivated.</summary>
+    /// is compared after a full GC with no entity, all entities active, and all passivated. Entities
+    /// are passivated with the stop message the shard sends them (<see cref="StopEntity"/>) once all
+    /// are active: idle passivation while later ones still start would race their journal reads
+    /// against its saves on SQLite's one writer, and the earliest would be gone before "all active".</summary>
     private static async Task<IReadOnlyList<string>> MeasureMemoryAsync(string database, int count)
     {
-        var (system, regions) = await StartAsync(database, "pipeline.live.passivate-after = 10s");
+        var (system, regions) = await StartAsync(database, "pipeline.live.passivate-after = 1h");
         try
         {
             var region = regions.Profiles;
@@ -51,6 +54,8 @@ public static class LiveStateBench
             // A checkpoint, as the live path takes every few seconds: passivation then has nothing left to write.
             foreach (var chunk in Enumerable.Range(0, count).Chunk(1000))
                 await Task.WhenAll(chunk.Select(i => region.Ask<CheckpointPersisted>(new ShardingEnvelope($"profile-{i:D7}", PersistCheckpoint.Instance), TimeSpan.FromSeconds(120))));
+            foreach (var i in Enumerable.Range(0, count))
+                region.Tell(new ShardingEnvelope($"profile-{i:D7}", StopEntity.Instance));
             var passivatedBy = Stopwatch.StartNew();
             while (await EntityCountAsync(region) > 0 && passivatedBy.Elapsed < TimeSpan.FromMinutes(10))
                 await Task.Delay(1000);
