@@ -9,5 +9,7 @@ if [ -x tools/install.sh ]; then
 fi
 
 dotnet build Pipeline.sln -c Release -nologo -v quiet
+# A test that hangs is stopped after 10 minutes and reported as failed, by name (no dump).
 dotnet test Pipeline.sln -c Release --no-build -nologo \
+  --blame-hang-timeout 10m --blame-hang-dump-type none \
   --logger "trx" --results-directory "${TEST_RESULTS_DIR:-TestResults}" "$@"
