@@ -86,40 +86,7 @@ public static class LiveKafkaBench
             cluster.CreateTopic(KafkaTopics.Name(prefix, table.Key), partitions[table.Key]);
         }
 
-        using var producer = new ProducerBuilder<Null, byte[]>(new ProducerConfig
-        {
-            BootstrapServers = cluster.BootstrapServers,
-            LingerMs = 20,
-            BatchSize = 1_000_000,
-            QueueBufferingMaxMessages = 500_000,
-        }).Build();
-        var failures = 0;
-        var sent = new Dictionary<Table, int>();
-        foreach (var (table, value) in records)
-        {
-            var index = sent[table] = sent.GetValueOrDefault(table) + 1;
-            var partition = new TopicPartition(KafkaTopics.Name(prefix, table), index % partitions[table]);
-            while (true)
-            {
-                try
-                {
-                    producer.Produce(partition, new Message<Null, byte[]> { Value = value }, report =>
-                    {
-                        if (report.Error.IsError)
-                            Interlocked.Increment(ref failures);
-                    });
-                    break;
-                }
-                catch (ProduceException<Null, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-                {
-                    producer.Poll(TimeSpan.FromMilliseconds(10));
-                }
-            }
-        }
-
-        producer.Flush();
-        if (failures > 0)
-            throw new InvalidOperationException($"{failures} records were not preloaded.");
+        RoundRobinProducer.Produce(cluster.BootstrapServers, prefix, records, table => partitions[table]);
     }
 
     /// <summary>Records per second from the first record to the last; the consumer is set up as

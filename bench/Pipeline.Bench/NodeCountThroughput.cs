@@ -113,13 +113,13 @@ internal static class NodeCountThroughput
             engines.Add(await StartAsync(0));
             engines.AddRange(await Task.WhenAll(Enumerable.Range(1, nodes - 1).Select(StartAsync)));
             await WhenBalancedAsync(engines, topics.Count * partitions);
-            Produce(kafka.BootstrapServers, warmUp, partitions);
+            RoundRobinProducer.Produce(kafka.BootstrapServers, Prefix, warmUp, _ => partitions);
             await GroupProgress.WhenCommittedAsync(kafka.BootstrapServers, Group, topics, partitions, warmUp.Count);
             Log(progress, $"{nodes} node(s) up, {topics.Count * partitions / nodes} partitions each, warmed up; producing {records.Count:N0} records");
 
             var cpuBefore = TotalCpu(engines);
             var clock = Stopwatch.StartNew();
-            Produce(kafka.BootstrapServers, records, partitions);
+            RoundRobinProducer.Produce(kafka.BootstrapServers, Prefix, records, _ => partitions);
             var produced = clock.Elapsed;
             await GroupProgress.WhenCommittedAsync(kafka.BootstrapServers, Group, topics, partitions, warmUp.Count + records.Count);
             var elapsed = clock.Elapsed;
@@ -178,34 +178,5 @@ internal static class NodeCountThroughput
         }
 
         throw new TimeoutException($"the nodes did not share the {partitions} partitions within 90 s: they hold {string.Join(", ", held)}");
-    }
-
-    /// <summary>Records round-robin over each topic's partitions (the sticky partitioner would
-    /// overfill one); returns once the broker has them all.</summary>
-    private static void Produce(string bootstrap, List<(Table Table, byte[] Value)> records, int partitions)
-    {
-        using var producer = new ProducerBuilder<Null, byte[]>(new ProducerConfig
-        {
-            BootstrapServers = bootstrap,
-            LingerMs = 20,
-            BatchSize = 1_000_000,
-            QueueBufferingMaxMessages = 500_000,
-        }).Build();
-        var failures = 0;
-        var sent = new Dictionary<Table, int>();
-        foreach (var (table, value) in records)
-        {
-            var index = sent[table] = sent.GetValueOrDefault(table) + 1;
-            var partition = new TopicPartition(KafkaTopics.Name(Prefix, table), index % partitions);
-            producer.Produce(partition, new Message<Null, byte[]> { Value = value }, report =>
-            {
-                if (report.Error.IsError)
-                    Interlocked.Increment(ref failures);
-            });
-        }
-
-        producer.Flush();
-        if (failures > 0)
-            throw new InvalidOperationException($"{failures} records were not produced.");
     }
 }
