@@ -46,7 +46,8 @@ public static class LiveKafkaBench
             var full = Measure(() => FullPathAsync(system, regions, settings, cluster.BootstrapServers, records.Count).GetAwaiter().GetResult());
             output.WriteLine($"full path Kafka -> clean -> assembler -> entities -> leaderboards, 5 s checkpoints on SQLite: {full.RecordsPerSecond,10:N0} records/s {full.CpuMicrosecondsPerRecord,8:N1} cpu-us/record");
             output.WriteLine($"full path / bare loop: {full.RecordsPerSecond / bare.RecordsPerSecond:F3} by wall clock, {bare.CpuMicrosecondsPerRecord / full.CpuMicrosecondsPerRecord:F3} by cpu time per record (goal >= 0.4)");
-            output.WriteLine(await LatencyAsync(system, regions, settings, cluster, offeredRate, offeredFor));
+            if (!LiveBenchKnobs.SkipLatency)
+                output.WriteLine(await LatencyAsync(system, regions, settings, cluster, offeredRate, offeredFor));
         }
         finally
         {
@@ -62,8 +63,12 @@ public static class LiveKafkaBench
     {
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var gen2Before = GC.CollectionCount(2);
+        var wall = Stopwatch.StartNew();
         var (rate, count) = run();
         process.Refresh();
+        Console.Error.WriteLine($"live: gc paused {(GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds:F1} s of {wall.Elapsed.TotalSeconds:F1} s ({GC.CollectionCount(2) - gen2Before} full collections), process cpu {(process.TotalProcessorTime - cpuBefore).TotalSeconds:F1} s");
         return new Throughput(rate, (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / count);
     }
 

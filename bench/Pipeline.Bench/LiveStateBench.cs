@@ -19,11 +19,12 @@ public static class LiveStateBench
     /// <summary>The full path beside the bare consume loop and the latency at a fixed offered rate;
     /// each figure is written to <paramref name="output"/> once known.</summary>
     public static Task RunAsync(TextWriter output, int posts = 60_000, int profiles = 20_000) =>
-        LiveKafkaBench.RunAsync(output, posts, profiles, offeredRate: 5_000, offeredFor: TimeSpan.FromSeconds(20), Folder());
+        LiveKafkaBench.RunAsync(output, LiveBenchKnobs.Posts(posts), LiveBenchKnobs.Posters(profiles), offeredRate: 5_000, offeredFor: TimeSpan.FromSeconds(20), Folder());
 
     /// <summary>Memory per profile entity, active and passivated.</summary>
     public static async Task RunMemoryAsync(TextWriter output, int profiles = 200_000)
     {
+        profiles = LiveBenchKnobs.Profiles(profiles);
         foreach (var line in await MeasureMemoryAsync(Path.Combine(Folder(), "memory.db"), profiles))
             output.WriteLine(line);
     }
@@ -43,6 +44,7 @@ public static class LiveStateBench
             var region = regions.Profiles;
             var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
             var baseline = Settle();
+            var phase = Phase.Start();
             // In chunks, so that the journal queries of starting entities queue in the bench, not in
             // the journal (where they would time out on a loaded machine).
             foreach (var chunk in Enumerable.Range(0, count).Chunk(200))
@@ -50,10 +52,13 @@ public static class LiveStateBench
                     $"profile-{i:D7}",
                     new ApplyPostChanges(0, [new PostChange(0, i + 1, null, new AssembledPost(i, start.AddSeconds(i), new PinFacts($"profile-{i:D7}", 1000 + i, "art"), new GeoFacts("Chad", start), new UserFacts("u", 30, start)))], null)),
                     TimeSpan.FromSeconds(60))));
+            var started = phase.Report("start (recovery) + first change", count);
             var active = Settle();
+            phase = Phase.Start();
             // A checkpoint, as the live path takes every few seconds: passivation then has nothing left to write.
             foreach (var chunk in Enumerable.Range(0, count).Chunk(1000))
                 await Task.WhenAll(chunk.Select(i => region.Ask<CheckpointPersisted>(new ShardingEnvelope($"profile-{i:D7}", PersistCheckpoint.Instance), TimeSpan.FromSeconds(120))));
+            var checkpointed = phase.Report("checkpoint (one snapshot each)", count);
             foreach (var i in Enumerable.Range(0, count))
                 region.Tell(new ShardingEnvelope($"profile-{i:D7}", StopEntity.Instance));
             var passivatedBy = Stopwatch.StartNew();
@@ -62,6 +67,8 @@ public static class LiveStateBench
             var passivated = Settle();
             return
             [
+                started,
+                checkpointed,
                 $"memory per active profile entity (one post each, {count:N0} entities): {(active - baseline) / (double)count:N0} bytes (heap {baseline / 1e6:F1} -> {active / 1e6:F1} MB)",
                 $"memory per passivated profile entity ({count:N0} entities, {await EntityCountAsync(region)} still active): {(passivated - baseline) / (double)count:N0} bytes (heap {baseline / 1e6:F1} -> {passivated / 1e6:F1} MB; within GC noise of 0 when small or negative)",
             ];
@@ -70,6 +77,15 @@ public static class LiveStateBench
         {
             await system.Terminate();
         }
+    }
+
+    /// <summary>Wall and process CPU time of one phase of the memory run.</summary>
+    private readonly record struct Phase(Stopwatch Wall, TimeSpan Cpu)
+    {
+        public static Phase Start() => new(Stopwatch.StartNew(), Process.GetCurrentProcess().TotalProcessorTime);
+
+        public string Report(string name, int entities) =>
+            $"profile entity {name}, {entities:N0} entities: {Wall.Elapsed.TotalMicroseconds / entities:N0} us wall, {(Process.GetCurrentProcess().TotalProcessorTime - Cpu).TotalMicroseconds / entities:N0} us cpu per entity";
     }
 
     private static long Settle()
@@ -100,6 +116,7 @@ public static class LiveStateBench
                 akka.persistence.journal.sql.connection-string = "Data Source={database}"
                 akka.persistence.snapshot-store.sql.connection-string = "Data Source={database}"
                 {overrides}
+                {LiveBenchKnobs.Hocon}
                 """)
             .WithFallback(ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(hocon, "live.conf"))))
             .WithFallback(ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(hocon, "persistence-sqlite.conf"))))
