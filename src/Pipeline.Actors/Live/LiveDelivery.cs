@@ -12,9 +12,11 @@ namespace Pipeline.Actors.Live;
 /// <summary>
 /// Delivers assembler changes over the shard regions: a change goes to the profile, category and
 /// cohorts of its post (before and after a revision), the profiles' standings to their boards and
-/// the categories' minute counts to the categories board. Immutable; every bucket shares one.
+/// the categories' minute counts to the categories board. Immutable; every bucket shares one. Each
+/// round of messages is collected by one <see cref="ReplyCollector"/> rather than an ask per entity.
 /// </summary>
 internal sealed class LiveDelivery(
+    IActorRefFactory system,
     IActorRef profiles,
     IActorRef categories,
     IActorRef cohorts,
@@ -40,40 +42,58 @@ internal sealed class LiveDelivery(
 
     public async Task<IReadOnlyList<ChangeRecipient>> DeliverAsync(IReadOnlyList<KeyValuePair<ChangeRecipient, ApplyPostChanges>> deliveries)
     {
-        var reports = await Task.WhenAll(deliveries.Select(delivery =>
-            RegionOf(delivery.Key).Ask<object>(new ShardingEnvelope(delivery.Key.Entity, delivery.Value), settings.ApplyTimeout)));
-        if (reports.OfType<ChangesMissing>().FirstOrDefault() is { } missing)
-            throw new InvalidOperationException($"{missing.PersistenceId} lacks changes of bucket {missing.Bucket} after {missing.Highest}");
+        var reports = await ReplyCollector.AskAllAsync(system, deliveries
+            .Select(delivery => (RegionOf(delivery.Key), (object)new ShardingEnvelope(delivery.Key.Entity, delivery.Value)))
+            .ToList(), settings.ApplyTimeout);
+        ThrowIfMissing(reports);
 
-        var boards = new List<ChangeRecipient>();
-        var updates = new List<Task>();
-        foreach (var board in reports.OfType<ProfileStanding>()
-            .SelectMany(standing => standing.Boards.Select(board => (board.BoardId, Standing: standing)))
-            .GroupBy(entry => entry.BoardId, StringComparer.Ordinal))
+        var standings = new Dictionary<string, List<ProfileStanding>>(StringComparer.Ordinal);
+        var changedCategories = new List<CategoryChanged>();
+        foreach (var report in reports)
         {
-            boards.Add(new ChangeRecipient(LiveRegions.ProfileBoardType, board.Key));
-            updates.Add(profileBoards.Ask<BoardUpdated>(
-                new ShardingEnvelope(board.Key, new UpdateProfileBoard(board.Select(entry => entry.Standing).ToList())), settings.ApplyTimeout));
+            if (report is CategoryChanged changed)
+                changedCategories.Add(changed);
+            else if (report is ProfileStanding standing)
+                foreach (var board in standing.Boards)
+                {
+                    if (!standings.TryGetValue(board.BoardId, out var onBoard))
+                        standings[board.BoardId] = onBoard = [];
+                    onBoard.Add(standing);
+                }
         }
-        var changedCategories = reports.OfType<CategoryChanged>().ToList();
+
+        var boards = new List<ChangeRecipient>(standings.Count + 1);
+        var updates = new List<(IActorRef, object)>(standings.Count + 1);
+        foreach (var (board, onBoard) in standings)
+        {
+            boards.Add(new ChangeRecipient(LiveRegions.ProfileBoardType, board));
+            updates.Add((profileBoards, new ShardingEnvelope(board, new UpdateProfileBoard(onBoard))));
+        }
         if (changedCategories.Count > 0)
         {
             boards.Add(new ChangeRecipient(LiveRegions.CategoryBoardType, BoardIds.Categories));
-            updates.Add(categoryBoards.Ask<BoardUpdated>(
-                new ShardingEnvelope(BoardIds.Categories, new UpdateCategoryBoard(changedCategories)), settings.ApplyTimeout));
+            updates.Add((categoryBoards, new ShardingEnvelope(BoardIds.Categories, new UpdateCategoryBoard(changedCategories))));
         }
-        await Task.WhenAll(updates);
+        await ReplyCollector.AskAllAsync(system, updates, settings.ApplyTimeout);
         return boards;
     }
 
     public async Task ConfirmAsync(int bucket, IReadOnlyDictionary<ChangeRecipient, long> through, IReadOnlyCollection<ChangeRecipient> boards)
     {
-        var confirmations = await Task.WhenAll(through.Select(consumer =>
-            RegionOf(consumer.Key).Ask<object>(new ShardingEnvelope(consumer.Key.Entity, new ConfirmChanges(bucket, consumer.Value)), settings.PersistTimeout)));
-        if (confirmations.OfType<ChangesMissing>().FirstOrDefault() is { } missing)
-            throw new InvalidOperationException($"{missing.PersistenceId} lacks changes of bucket {missing.Bucket} after {missing.Highest}");
-        await Task.WhenAll(boards.Select(board =>
-            RegionOf(board).Ask<CheckpointPersisted>(new ShardingEnvelope(board.Entity, PersistCheckpoint.Instance), settings.PersistTimeout)));
+        var confirmations = await ReplyCollector.AskAllAsync(system, through
+            .Select(consumer => (RegionOf(consumer.Key), (object)new ShardingEnvelope(consumer.Key.Entity, new ConfirmChanges(bucket, consumer.Value))))
+            .ToList(), settings.PersistTimeout);
+        ThrowIfMissing(confirmations);
+        await ReplyCollector.AskAllAsync(system, boards
+            .Select(board => (RegionOf(board), (object)new ShardingEnvelope(board.Entity, PersistCheckpoint.Instance)))
+            .ToList(), settings.PersistTimeout);
+    }
+
+    private static void ThrowIfMissing(object[] replies)
+    {
+        foreach (var reply in replies)
+            if (reply is ChangesMissing missing)
+                throw new InvalidOperationException($"{missing.PersistenceId} lacks changes of bucket {missing.Bucket} after {missing.Highest}");
     }
 
     private IActorRef RegionOf(ChangeRecipient recipient) => recipient.Region switch

@@ -50,7 +50,7 @@ public sealed record LiveRegions(
         var cohorts = Region(CohortType, id => CohortEntity.Props(id, idle));
         var profileBoards = Region(ProfileBoardType, id => ProfileBoardEntity.Props(id, halfLife, idle));
         var categoryBoards = Region(CategoryBoardType, _ => CategoryBoardEntity.Props(idle));
-        var delivery = new LiveDelivery(profiles, categories, cohorts, profileBoards, categoryBoards, settings.Checkpoints);
+        var delivery = new LiveDelivery(system, profiles, categories, cohorts, profileBoards, categoryBoards, settings.Checkpoints);
         var assemblers = Region(AssemblerType, id => PostAssembler.Props(int.Parse(id, CultureInfo.InvariantCulture), settings.Assembly, delivery));
         return new LiveRegions(assemblers, profiles, categories, cohorts, profileBoards, categoryBoards);
     }

@@ -38,13 +38,14 @@ public static class LiveStateHosting
             .WithShardRegion<CategoryBoardRegion>(LiveRegions.CategoryBoardType, _ => CategoryBoardEntity.Props(idle), extractor, options)
             .WithShardRegion<AssemblerRegion>(
                 LiveRegions.AssemblerType,
-                (_, registry) => id => PostAssembler.Props(int.Parse(id, CultureInfo.InvariantCulture), settings.Assembly, DeliveryOver(registry, settings)),
+                (system, registry) => id => PostAssembler.Props(int.Parse(id, CultureInfo.InvariantCulture), settings.Assembly, DeliveryOver(system, registry, settings)),
                 extractor,
                 options);
     }
 
     // Resolved when a bucket starts, by which time every region is registered.
-    private static LiveDelivery DeliveryOver(IActorRegistry registry, LiveStateSettings settings) => new(
+    private static LiveDelivery DeliveryOver(ActorSystem system, IActorRegistry registry, LiveStateSettings settings) => new(
+        system,
         registry.Get<ProfileRegion>(),
         registry.Get<CategoryRegion>(),
         registry.Get<CohortRegion>(),
