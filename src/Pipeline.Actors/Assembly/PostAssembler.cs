@@ -19,12 +19,16 @@ namespace Pipeline.Actors.Assembly;
 /// says so), then the consumers' reports go to the leaderboards; only then is the request answered.
 /// Requests wait (stashed) while a delivery or checkpoint runs.</item>
 /// <item>At a checkpoint every consumer and board it delivered to since the last one persists,
-/// after confirming it holds those changes; then the bucket snapshots and drops the journal before
-/// it. The changes since the snapshot are the ones not yet known to be durable everywhere.</item>
+/// after confirming it holds those changes; then the bucket saves the snapshot of its state as it was
+/// when the checkpoint began and drops the journal up to there. The changes since the snapshot are
+/// the ones not yet known to be durable everywhere. Requests keep flowing while the consumers persist
+/// (their snapshots are most of a checkpoint's time): changes delivered meanwhile belong to the next
+/// checkpoint, and each delivery still names the last change the consumer got, from either.</item>
 /// <item>When a consumer lacks changes (it stopped abruptly and came back from an older snapshot) or
 /// does not answer in time, the bucket delivers every change since its snapshot again, in order
-/// (consumers ignore what they hold), and carries on. If that fails too, the request fails and the
-/// bucket restarts, which recovers and delivers the same again.</item>
+/// (consumers ignore what they hold), and carries on; a checkpoint still confirming then fails (its
+/// stage asks again). If that fails too, the request fails and the bucket restarts, which recovers
+/// and delivers the same again.</item>
 /// </list>
 /// It never passivates: pending posts wait on its clock.
 /// </summary>
@@ -34,11 +38,13 @@ public sealed class PostAssembler : ReceivePersistentActor
     private readonly IChangeDelivery _delivery;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly List<PostChange> _sinceSnapshot = [];
-    private readonly Dictionary<ChangeRecipient, long> _delivered = [];
-    private readonly HashSet<ChangeRecipient> _boards = [];
+    private Dictionary<ChangeRecipient, long> _delivered = [];
+    private HashSet<ChangeRecipient> _boards = [];
     private AssemblyBucket _bucket;
     private long _snapshotSequenceNr;
     private Work? _work;
+    private Checkpoint? _checkpoint;
+    private int _checkpoints;
 
     public PostAssembler(int bucket, AssemblySettings settings, IChangeDelivery delivery)
     {
@@ -57,12 +63,12 @@ public sealed class PostAssembler : ReceivePersistentActor
         Recover<RecoveryCompleted>(_ =>
         {
             if (_sinceSnapshot.Count > 0)
-                Start(new Work(WorkKind.Redelivery, null, 0), _sinceSnapshot.ToList());
+                Start(new Work(WorkKind.Redelivery, null, 0), _sinceSnapshot.ToList(), fromSnapshot: true);
         });
 
         Command<AssembleRecords>(request =>
         {
-            if (Waiting())
+            if (Busy())
                 return;
             var fresh = request.Records.Where(record => _bucket.IsNew(record.Position)).ToList();
             if (fresh.Count == 0)
@@ -72,7 +78,7 @@ public sealed class PostAssembler : ReceivePersistentActor
         });
         Command<FlushPendingPosts>(flush =>
         {
-            if (Waiting())
+            if (Busy())
                 return;
             if (_bucket.PendingCount == 0)
                 Sender.Tell(Assembled(0));
@@ -81,35 +87,71 @@ public sealed class PostAssembler : ReceivePersistentActor
         });
         Command<PersistCheckpoint>(_ =>
         {
-            if (Waiting())
-                return;
-            if (LastSequenceNr == _snapshotSequenceNr && _delivered.Count == 0 && _boards.Count == 0)
+            // One checkpoint at a time, begun between deliveries so that what it confirms was delivered.
+            if (_work is not null || _checkpoint is not null)
+                Stash.Stash();
+            else if (LastSequenceNr == _snapshotSequenceNr && _delivered.Count == 0 && _boards.Count == 0)
                 Sender.Tell(new CheckpointPersisted(PersistenceId));
             else
-                Confirm(new Work(WorkKind.Checkpoint, Sender, 0));
+                BeginCheckpoint(Sender, retried: false);
         });
         Command<Delivered>(delivered =>
         {
             _boards.UnionWith(delivered.Boards);
-            if (_work!.Kind == WorkKind.Checkpoint)
-                Confirm(_work);
-            else
-                Finish(Assembled(_work.Changes));
+            var work = _work!;
+            _work = null;
+            if (work.Kind == WorkKind.Assembly)
+                work.Requester?.Tell(Assembled(work.Changes));
+            else if (work.Kind == WorkKind.CheckpointRedelivery)
+                BeginCheckpoint(work.Requester, retried: true);
+            if (_checkpoint?.Failure is not null)
+                RedeliverForCheckpoint();
+            Stash.UnstashAll();
         });
-        Command<Confirmed>(_ => SaveSnapshot(SnapshotJson.Serialize(_bucket.ToSnapshot())));
+        Command<Confirmed>(confirmed =>
+        {
+            if (_checkpoint is not { } checkpoint || checkpoint.Id != confirmed.Checkpoint)
+                return;
+            _checkpoint = checkpoint with { Saving = true };
+            // The state as it was when the checkpoint began, under that journal position: what
+            // was journaled since is replayed after it on recovery.
+            SnapshotStore.Tell(new SaveSnapshot(new SnapshotMetadata(PersistenceId, checkpoint.SequenceNr, DateTime.UtcNow), checkpoint.Snapshot));
+        });
+        Command<CheckpointFailed>(failed =>
+        {
+            if (_checkpoint is not { } checkpoint || checkpoint.Id != failed.Checkpoint)
+                return;
+            if (checkpoint.Retried)
+            {
+                _log.Warning("{0} restarts: {1}", PersistenceId, failed.Cause.Message);
+                checkpoint.Requester?.Tell(new Status.Failure(failed.Cause));
+                _checkpoint = null;
+                throw new ChangesUndeliveredException(PersistenceId, failed.Cause);
+            }
+            _checkpoint = checkpoint with { Failure = failed.Cause };
+            if (_work is null)
+                RedeliverForCheckpoint();
+        });
         Command<SaveSnapshotSuccess>(saved =>
         {
-            _snapshotSequenceNr = saved.Metadata.SequenceNr;
-            _sinceSnapshot.Clear();
-            _delivered.Clear();
-            _boards.Clear();
-            DeleteMessages(saved.Metadata.SequenceNr);
-            Finish(new CheckpointPersisted(PersistenceId));
+            if (_checkpoint is not { Saving: true } checkpoint || saved.Metadata.SequenceNr != checkpoint.SequenceNr)
+                return;
+            _snapshotSequenceNr = checkpoint.SequenceNr;
+            _sinceSnapshot.RemoveRange(0, checkpoint.Covered);
+            DeleteMessages(checkpoint.SequenceNr);
+            _checkpoint = null;
+            checkpoint.Requester?.Tell(new CheckpointPersisted(PersistenceId));
+            Stash.UnstashAll();
         });
         Command<SaveSnapshotFailure>(failure =>
         {
+            if (_checkpoint is not { Saving: true } checkpoint || failure.Metadata.SequenceNr != checkpoint.SequenceNr)
+                return;
+            // The consumers did persist; the next checkpoint snapshots the bucket again.
             _log.Error(failure.Cause, "snapshot of {0} failed", PersistenceId);
-            Finish(new Status.Failure(failure.Cause));
+            _checkpoint = null;
+            checkpoint.Requester?.Tell(new Status.Failure(failure.Cause));
+            Stash.UnstashAll();
         });
         Command<Status.Failure>(failure => Retry(failure.Cause));
         Command<DeleteMessagesSuccess>(_ => { });
@@ -122,6 +164,7 @@ public sealed class PostAssembler : ReceivePersistentActor
         {
             var refusal = new Status.Failure(new InvalidOperationException($"{PersistenceId} was handed off; send the request again"));
             _work?.Requester?.Tell(refusal);
+            _checkpoint?.Requester?.Tell(refusal);
             foreach (var waiting in Stash.ClearStash())
                 if (waiting.Message is AssembleRecords or FlushPendingPosts or PersistCheckpoint)
                     waiting.Sender.Tell(refusal);
@@ -144,8 +187,8 @@ public sealed class PostAssembler : ReceivePersistentActor
         return changes;
     }
 
-    /// <summary>Stashes the current request while other work runs.</summary>
-    private bool Waiting()
+    /// <summary>Stashes the current request while a delivery runs (a checkpoint does not hold requests up).</summary>
+    private bool Busy()
     {
         if (_work is not null)
             Stash.Stash();
@@ -158,16 +201,19 @@ public sealed class PostAssembler : ReceivePersistentActor
         if (changes.Count == 0)
             Sender.Tell(Assembled(0));
         else
-            Start(new Work(WorkKind.Assembly, Sender, changes.Count), changes);
+            Start(new Work(WorkKind.Assembly, Sender, changes.Count), changes, fromSnapshot: false);
     }
 
-    private void Start(Work work, IReadOnlyList<PostChange> changes)
+    /// <summary>Delivers <paramref name="changes"/>; each delivery names the last change this consumer
+    /// got since the checkpoint before the running one, unless everything since the snapshot is being
+    /// delivered again (<paramref name="fromSnapshot"/>).</summary>
+    private void Start(Work work, IReadOnlyList<PostChange> changes, bool fromSnapshot)
     {
         _work = work;
         var deliveries = _delivery.Route(changes)
             .Select(routed =>
             {
-                long? follows = _delivered.TryGetValue(routed.Key, out var last) ? last : null;
+                long? follows = fromSnapshot ? null : LastDelivered(routed.Key);
                 _delivered[routed.Key] = routed.Value[^1].Sequence;
                 return KeyValuePair.Create(routed.Key, new ApplyPostChanges(_bucket.Id, routed.Value, follows));
             })
@@ -175,15 +221,38 @@ public sealed class PostAssembler : ReceivePersistentActor
         _delivery.DeliverAsync(deliveries).PipeTo(Self, success: boards => new Delivered(boards));
     }
 
-    private void Confirm(Work work)
+    private long? LastDelivered(ChangeRecipient recipient) =>
+        _delivered.TryGetValue(recipient, out var last) ? last
+        : _checkpoint is not null && _checkpoint.Confirming.TryGetValue(recipient, out var confirming) ? confirming
+        : null;
+
+    /// <summary>Has every consumer and board delivered to since the last checkpoint confirm and persist,
+    /// while new requests go on; the bucket's own snapshot is taken now, saved once they did.</summary>
+    private void BeginCheckpoint(IActorRef? requester, bool retried)
     {
-        _work = work;
-        _delivery.ConfirmAsync(_bucket.Id, new Dictionary<ChangeRecipient, long>(_delivered), _boards.ToList())
-            .PipeTo(Self, success: () => Confirmed.Instance);
+        var checkpoint = new Checkpoint(++_checkpoints, requester, LastSequenceNr, SnapshotJson.Serialize(_bucket.ToSnapshot()), _sinceSnapshot.Count, _delivered, _boards, retried);
+        _checkpoint = checkpoint;
+        _delivered = [];
+        _boards = [];
+        _delivery.ConfirmAsync(_bucket.Id, checkpoint.Confirming, checkpoint.Boards.ToList())
+            .PipeTo(Self, success: () => new Confirmed(checkpoint.Id), failure: cause => new CheckpointFailed(checkpoint.Id, cause));
+    }
+
+    /// <summary>A checkpoint found a consumer lacking changes: delivers everything since the snapshot
+    /// again (new requests wait), then begins the checkpoint anew, once.</summary>
+    private void RedeliverForCheckpoint()
+    {
+        var checkpoint = _checkpoint!;
+        _log.Info("{0} delivers its {1} changes since the last checkpoint again: {2}", PersistenceId, _sinceSnapshot.Count, checkpoint.Failure!.Message);
+        _checkpoint = null;
+        _boards.UnionWith(checkpoint.Boards);
+        _delivered.Clear();
+        Start(new Work(WorkKind.CheckpointRedelivery, checkpoint.Requester, 0, Retried: true), _sinceSnapshot.ToList(), fromSnapshot: true);
     }
 
     /// <summary>Delivers every change since the snapshot again, once per piece of work; a second
-    /// failure fails the request and restarts the bucket.</summary>
+    /// failure fails the request and restarts the bucket. A checkpoint still confirming fails: the
+    /// redelivery covers what it would have confirmed, and its stage asks again.</summary>
     private void Retry(Exception cause)
     {
         var work = _work!;
@@ -191,18 +260,18 @@ public sealed class PostAssembler : ReceivePersistentActor
         {
             _log.Warning("{0} restarts: {1}", PersistenceId, cause.Message);
             work.Requester?.Tell(new Status.Failure(cause));
+            _checkpoint?.Requester?.Tell(new Status.Failure(cause));
             throw new ChangesUndeliveredException(PersistenceId, cause);
         }
         _log.Info("{0} delivers its {1} changes since the last checkpoint again: {2}", PersistenceId, _sinceSnapshot.Count, cause.Message);
+        if (_checkpoint is { Saving: false } checkpoint)
+        {
+            checkpoint.Requester?.Tell(new Status.Failure(new InvalidOperationException($"{PersistenceId} delivers its changes again; checkpoint again", cause)));
+            _boards.UnionWith(checkpoint.Boards);
+            _checkpoint = null;
+        }
         _delivered.Clear();
-        Start(work with { Retried = true }, _sinceSnapshot.ToList());
-    }
-
-    private void Finish(object reply)
-    {
-        _work!.Requester?.Tell(reply);
-        _work = null;
-        Stash.UnstashAll();
+        Start(work with { Retried = true }, _sinceSnapshot.ToList(), fromSnapshot: true);
     }
 
     private PostsAssembled Assembled(int changes) => new(_bucket.Id, changes, _bucket.PendingCount);
@@ -210,19 +279,32 @@ public sealed class PostAssembler : ReceivePersistentActor
     private enum WorkKind
     {
         Assembly,
-        Checkpoint,
         Redelivery,
+        CheckpointRedelivery,
     }
 
-    /// <summary>What the bucket is busy with, for whom, and whether it already delivered everything again.</summary>
+    /// <summary>The delivery the bucket is busy with, for whom, and whether it already delivered everything again.</summary>
     private sealed record Work(WorkKind Kind, IActorRef? Requester, int Changes, bool Retried = false);
+
+    /// <summary>A checkpoint in progress: the bucket's journal position and state when it began, how
+    /// many changes since the snapshot it covers, and the consumers and boards it confirms.</summary>
+    private sealed record Checkpoint(
+        int Id,
+        IActorRef? Requester,
+        long SequenceNr,
+        byte[] Snapshot,
+        int Covered,
+        Dictionary<ChangeRecipient, long> Confirming,
+        HashSet<ChangeRecipient> Boards,
+        bool Retried,
+        bool Saving = false,
+        Exception? Failure = null);
 
     private sealed record Delivered(IReadOnlyList<ChangeRecipient> Boards);
 
-    private sealed record Confirmed
-    {
-        public static readonly Confirmed Instance = new();
-    }
+    private sealed record Confirmed(int Checkpoint);
+
+    private sealed record CheckpointFailed(int Checkpoint, Exception Cause);
 }
 
 /// <summary>Thrown to restart a bucket whose changes may not all have reached their consumers.</summary>

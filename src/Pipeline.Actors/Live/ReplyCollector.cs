@@ -7,14 +7,16 @@ namespace Pipeline.Actors.Live;
 /// A bucket's delivery reaches hundreds of entities per batch; an ask per entity costs a temporary
 /// actor, a task and a timer each, which showed in the live bench's profile. The collector is an
 /// ordinary actor, so replies from entities on other nodes find it too; a reply that comes after it
-/// finished (after a timeout) goes to dead letters and changes nothing.
+/// finished (after a timeout) goes to dead letters and changes nothing. The timeout runs on the wall
+/// clock, as an ask's does, never on the actor system's scheduler (a test's virtual time).
 /// </summary>
-internal sealed class ReplyCollector : UntypedActor, IWithTimers
+internal sealed class ReplyCollector : UntypedActor
 {
     private readonly IReadOnlyList<(IActorRef To, object Message)> _requests;
     private readonly TimeSpan _timeout;
     private readonly TaskCompletionSource<object[]> _replies;
     private readonly object[] _received;
+    private readonly CancellationTokenSource _deadline;
     private int _count;
 
     public ReplyCollector(IReadOnlyList<(IActorRef To, object Message)> requests, TimeSpan timeout, TaskCompletionSource<object[]> replies)
@@ -23,9 +25,8 @@ internal sealed class ReplyCollector : UntypedActor, IWithTimers
         _timeout = timeout;
         _replies = replies;
         _received = new object[requests.Count];
+        _deadline = new CancellationTokenSource(timeout);
     }
-
-    public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>The replies to <paramref name="requests"/>, in the order they came; fails when one
     /// reply is a <see cref="Status.Failure"/> or when not all came within <paramref name="timeout"/>.</summary>
@@ -42,8 +43,11 @@ internal sealed class ReplyCollector : UntypedActor, IWithTimers
     {
         foreach (var (to, message) in _requests)
             to.Tell(message, Self);
-        Timers.StartSingleTimer(TimedOut.Instance, TimedOut.Instance, _timeout);
+        var self = Self;
+        _deadline.Token.Register(() => self.Tell(TimedOut.Instance));
     }
+
+    protected override void PostStop() => _deadline.Dispose();
 
     protected override void OnReceive(object message)
     {
