@@ -1,6 +1,7 @@
 using Akka;
 using Akka.Configuration;
 using Akka.Persistence.Sql;
+using Akka.Streams;
 using Akka.Streams.Dsl;
 using Pipeline.Actors.Records;
 using Pipeline.Actors.Serialization;
@@ -13,7 +14,8 @@ namespace Pipeline.Actors.Live;
 /// <para>In: every cleaned element (quarantined ones too, so their positions can be committed). Out:
 /// source positions that are durable and may be committed, at most one per source partition per
 /// checkpoint (the highest one the checkpoint covers), emitted only after every entity touched
-/// since the previous checkpoint has persisted its state. Nothing is emitted between checkpoints.</para>
+/// since the previous checkpoint has persisted its state (batches go on meanwhile; the positions
+/// come out as soon as it is done). Nothing else is emitted.</para>
 /// <para>Records are applied in batches (<c>pipeline.live.checkpoints.batch-size</c> /
 /// <c>batch-wait</c>); a checkpoint runs every <c>interval</c> of the actor system scheduler's time
 /// (the wall clock, or a test's virtual time) or <c>max-updates</c> records, also while input is
@@ -37,9 +39,15 @@ public static class LiveState
             // Each materialization gets its own stage state; SelectAsync(1) keeps it single-threaded.
             // The checkpoint interval is timed on the actor system's scheduler, like the keep-alive
             // and batch-wait timers below, so a test scheduler drives all three.
-            var stage = new LiveStateStage(regions, settings, clock, materializer.System.Scheduler);
+            // A checkpoint that completes between batches wakes the stage with an idle element,
+            // so its positions need not wait for the next record; wake-ups end with the input.
+            var (wakeUps, wakeUpSource) = Source.Queue<LiveInput>(1, OverflowStrategy.DropNew).PreMaterialize(materializer);
+            // (After the input ended the offer fails; reading its exception marks it observed.)
+            void WakeUp() => wakeUps.OfferAsync(LiveInput.Idle.Instance).ContinueWith(static offer => offer.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            var stage = new LiveStateStage(regions, settings, clock, materializer.System.Scheduler, WakeUp);
             return Akka.Streams.Dsl.Flow.Create<Cleaned>()
                 .Select(LiveInput (cleaned) => new LiveInput.Element(cleaned))
+                .Merge(wakeUpSource, eagerComplete: true)
                 .Concat(Source.Single<LiveInput>(LiveInput.End.Instance))
                 .KeepAlive<Cleaned, LiveInput, LiveInput, NotUsed>(settings.Checkpoints.Interval, () => LiveInput.Idle.Instance)
                 .GroupedWithin(settings.Checkpoints.BatchSize, settings.Checkpoints.BatchWait)

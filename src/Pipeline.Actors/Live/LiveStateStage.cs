@@ -13,8 +13,12 @@ namespace Pipeline.Actors.Live;
 /// checkpoints have every bucket touched make all of that durable, then release the positions covered.
 /// <para>Several stages (one per ingest node) may feed the same buckets: each bucket orders and
 /// numbers its changes itself, so nothing here depends on which stage sent which record.</para>
+/// <para>A checkpoint runs beside the next batches (buckets take requests while their consumers
+/// persist, which is most of a checkpoint's time); when it is done, <c>checkpointDone</c> has the
+/// stream send a batch at once, which releases its positions. An idle or ending input waits for the
+/// checkpoint instead. One checkpoint runs at a time.</para>
 /// </summary>
-internal sealed class LiveStateStage(LiveRegions regions, LiveStateSettings settings, ArrivalClock clock, ITimeProvider time)
+internal sealed class LiveStateStage(LiveRegions regions, LiveStateSettings settings, ArrivalClock clock, ITimeProvider time, Action checkpointDone)
 {
     private readonly Dictionary<(string Source, string Partition), SourcePosition> _covered = [];
     private readonly HashSet<string> _assemblers = new(StringComparer.Ordinal);
@@ -22,6 +26,7 @@ internal sealed class LiveStateStage(LiveRegions regions, LiveStateSettings sett
     private DateTimeOffset _lastCheckpoint = time.Now;
     private DateTimeOffset _lastRecord = time.Now;
     private bool _idleFlushed;
+    private Task<IReadOnlyList<SourcePosition>>? _checkpoint;
 
     public async Task<IReadOnlyList<SourcePosition>> ProcessAsync(IReadOnlyList<LiveInput> batch)
     {
@@ -57,10 +62,23 @@ internal sealed class LiveStateStage(LiveRegions regions, LiveStateSettings sett
         foreach (var record in records)
             clock.Advance(record.Position.ArrivalTime);
 
+        var released = new List<SourcePosition>();
+        var idle = ended || records.Count == 0;
+        if (_checkpoint is not null && (_checkpoint.IsCompleted || idle))
+            released.AddRange(await ReleaseCheckpointAsync());
+
         // A clock set back (wall-clock correction) counts as due rather than postponing commits.
         var sinceCheckpoint = time.Now - _lastCheckpoint;
         var due = ended || _updates >= settings.Checkpoints.MaxUpdates || sinceCheckpoint >= settings.Checkpoints.Interval || sinceCheckpoint < TimeSpan.Zero;
-        return due ? await CheckpointAsync() : [];
+        if (due && _checkpoint is null)
+        {
+            _checkpoint = CheckpointAsync();
+            if (idle)
+                released.AddRange(await ReleaseCheckpointAsync());
+            else
+                _ = _checkpoint.ContinueWith(_ => checkpointDone(), TaskScheduler.Default);
+        }
+        return released;
     }
 
     private void Cover(SourcePosition position)
@@ -73,28 +91,50 @@ internal sealed class LiveStateStage(LiveRegions regions, LiveStateSettings sett
     private Task AssembleAsync(List<CleanedRecord> records) =>
         Task.WhenAll(records
             .GroupBy(record => settings.Assembly.BucketOf(record.Record.Ind))
-            .Select(bucket => Ask<PostsAssembled>(Id(bucket.Key), new AssembleRecords(bucket.ToList()), settings.Checkpoints.ApplyTimeout)));
+            .Select(bucket => Ask<PostsAssembled>(Touch(bucket.Key), new AssembleRecords(bucket.ToList()), settings.Checkpoints.ApplyTimeout)));
 
     private Task FlushAsync() =>
         Task.WhenAll(Enumerable.Range(0, settings.Assembly.Buckets)
-            .Select(bucket => Ask<PostsAssembled>(Id(bucket), FlushPendingPosts.Instance, settings.Checkpoints.ApplyTimeout)));
+            .Select(bucket => Ask<PostsAssembled>(Touch(bucket), FlushPendingPosts.Instance, settings.Checkpoints.ApplyTimeout)));
 
-    private async Task<IReadOnlyList<SourcePosition>> CheckpointAsync()
+    /// <summary>Begins a checkpoint of the buckets touched since the last one began, covering the
+    /// positions seen until now; its task yields them once every one of those buckets persisted.</summary>
+    private Task<IReadOnlyList<SourcePosition>> CheckpointAsync()
     {
-        await Task.WhenAll(_assemblers.Select(bucket => Ask<CheckpointPersisted>(bucket, PersistCheckpoint.Instance, settings.Checkpoints.PersistTimeout)));
-        var positions = _covered.Values.ToList();
+        IReadOnlyList<SourcePosition> positions = _covered.Values.ToList();
+        var buckets = _assemblers.ToList();
         _covered.Clear();
         _assemblers.Clear();
         _updates = 0;
         _lastCheckpoint = time.Now;
-        return positions;
+        return PersistedAsync();
+
+        async Task<IReadOnlyList<SourcePosition>> PersistedAsync()
+        {
+            await Task.WhenAll(buckets.Select(bucket => Ask<CheckpointPersisted>(bucket, PersistCheckpoint.Instance, settings.Checkpoints.PersistTimeout)));
+            return positions;
+        }
+    }
+
+    /// <summary>Waits for the running checkpoint (failing as it failed) and yields its positions.</summary>
+    private async Task<IReadOnlyList<SourcePosition>> ReleaseCheckpointAsync()
+    {
+        var checkpoint = _checkpoint!;
+        _checkpoint = null;
+        return await checkpoint;
+    }
+
+    private string Touch(int bucket)
+    {
+        var id = Id(bucket);
+        _assemblers.Add(id);
+        return id;
     }
 
     /// <summary>Asks a bucket, again after a refusal or a timeout (a hand-off in progress): every
     /// request is safe to repeat.</summary>
     private async Task<T> Ask<T>(string bucket, object message, TimeSpan timeout)
     {
-        _assemblers.Add(bucket);
         for (var attempt = 1; ; attempt++)
         {
             try
