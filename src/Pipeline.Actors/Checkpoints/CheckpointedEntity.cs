@@ -13,8 +13,11 @@ namespace Pipeline.Actors.Checkpoints;
 /// (<see cref="StopEntity"/>) saves whatever changed meanwhile before the entity stops, so
 /// passivation never loses state. Saves run one at a time, so an older snapshot can never overwrite
 /// a newer one.
+/// An untyped persistent actor (one switch on the message type) rather than a receive-builder one:
+/// hundreds of thousands of these run at once, and a receive-builder actor builds its handler
+/// tables per instance, which costs memory and start time for each.
 /// </summary>
-public abstract class CheckpointedEntity<TSnapshot> : ReceivePersistentActor
+public abstract class CheckpointedEntity<TSnapshot> : UntypedPersistentActor
 {
     private readonly List<IActorRef> _awaitingCurrentSave = [];
     private readonly List<IActorRef> _awaitingNextSave = [];
@@ -27,16 +30,44 @@ public abstract class CheckpointedEntity<TSnapshot> : ReceivePersistentActor
         PersistenceId = persistenceId;
         if (passivateAfter > TimeSpan.Zero)
             Context.SetReceiveTimeout(passivateAfter);
-
-        Recover<SnapshotOffer>(offer => Restore(SnapshotJson.Deserialize<TSnapshot>((byte[])offer.Snapshot)));
-        Command<PersistCheckpoint>(_ => OnPersistCheckpoint());
-        Command<SaveSnapshotSuccess>(_ => OnSaved());
-        Command<SaveSnapshotFailure>(failure => OnSaveFailed(failure.Cause));
-        Command<ReceiveTimeout>(_ => Passivate());
-        Command<StopEntity>(_ => OnStop());
     }
 
     public override string PersistenceId { get; }
+
+    protected sealed override void OnRecover(object message)
+    {
+        if (message is SnapshotOffer offer)
+            Restore(SnapshotJson.Deserialize<TSnapshot>((byte[])offer.Snapshot));
+    }
+
+    protected sealed override void OnCommand(object message)
+    {
+        switch (message)
+        {
+            case PersistCheckpoint:
+                OnPersistCheckpoint();
+                break;
+            case SaveSnapshotSuccess:
+                OnSaved();
+                break;
+            case SaveSnapshotFailure failure:
+                OnSaveFailed(failure.Cause);
+                break;
+            case ReceiveTimeout:
+                Passivate();
+                break;
+            case StopEntity:
+                OnStop();
+                break;
+            default:
+                if (!OnEntityCommand(message))
+                    Unhandled(message);
+                break;
+        }
+    }
+
+    /// <summary>Handles a message of the entity's own; false when it has none of that type.</summary>
+    protected abstract bool OnEntityCommand(object message);
 
     /// <summary>Marks the state as changed since the last snapshot.</summary>
     protected void MarkChanged() => _dirty = true;

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Pipeline.Actors.Assembly;
 using Pipeline.Actors.Checkpoints;
+using Pipeline.Actors.Live;
 
 namespace Pipeline.Actors.Cohorts;
 
@@ -13,11 +14,18 @@ public sealed class CohortEntity : PostChangeConsumer<CohortSnapshot>
         : base("cohort-" + key, passivateAfter)
     {
         _state = new CohortState(key);
-        Command<GetCohortSummary>(_ => Sender.Tell(_state.Summary()));
     }
 
     public static Props Props(string key, TimeSpan passivateAfter) =>
-        Akka.Actor.Props.Create(() => new CohortEntity(key, passivateAfter));
+        EntityMailbox.For(Akka.Actor.Props.Create(() => new CohortEntity(key, passivateAfter)));
+
+    protected override bool OnQuery(object message)
+    {
+        if (message is not GetCohortSummary)
+            return false;
+        Sender.Tell(_state.Summary());
+        return true;
+    }
 
     protected override AppliedChanges Applied => _state.Applied;
 

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Pipeline.Actors.Checkpoints;
+using Pipeline.Actors.Live;
 
 namespace Pipeline.Actors.Leaderboards;
 
@@ -11,19 +12,30 @@ public sealed class CategoryBoardEntity : CheckpointedEntity<CategoryBoardSnapsh
     public CategoryBoardEntity(TimeSpan passivateAfter)
         : base("category-board", passivateAfter)
     {
-        Command<UpdateCategoryBoard>(request =>
-        {
-            foreach (var changed in request.Changes)
-                _board.Update(changed);
-            MarkChanged();
-            Sender.Tell(new BoardUpdated(BoardIds.Categories));
-        });
-        Command<GetBoardClock>(_ => Sender.Tell(new BoardClock(_board.Clock)));
-        Command<GetTopCategories>(request => Sender.Tell(
-            new TopCategories(request.Window.Name, _board.Top(request.Window, request.Top, request.AsOf))));
     }
 
-    public static Props Props(TimeSpan passivateAfter) => Akka.Actor.Props.Create(() => new CategoryBoardEntity(passivateAfter));
+    public static Props Props(TimeSpan passivateAfter) => EntityMailbox.For(Akka.Actor.Props.Create(() => new CategoryBoardEntity(passivateAfter)));
+
+    protected override bool OnEntityCommand(object message)
+    {
+        switch (message)
+        {
+            case UpdateCategoryBoard request:
+                foreach (var changed in request.Changes)
+                    _board.Update(changed);
+                MarkChanged();
+                Sender.Tell(new BoardUpdated(BoardIds.Categories));
+                return true;
+            case GetBoardClock:
+                Sender.Tell(new BoardClock(_board.Clock));
+                return true;
+            case GetTopCategories request:
+                Sender.Tell(new TopCategories(request.Window.Name, _board.Top(request.Window, request.Top, request.AsOf)));
+                return true;
+            default:
+                return false;
+        }
+    }
 
     protected override CategoryBoardSnapshot ToSnapshot() => _board.ToSnapshot();
 

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Pipeline.Actors.Assembly;
 using Pipeline.Actors.Checkpoints;
+using Pipeline.Actors.Live;
 
 namespace Pipeline.Actors.Profiles;
 
@@ -16,13 +17,18 @@ public sealed class ProfileEntity : PostChangeConsumer<ProfileSnapshot>
     {
         _settings = settings;
         _state = new ProfileState(posterName, settings.PopularityHalfLife);
-        Command<GetProfile>(request => Sender.Tell(_state.Posts == 0
-            ? new ProfileNotFound(_state.PosterName)
-            : _state.View(request.AsOf)));
     }
 
     public static Props Props(string posterName, ProfileSettings settings, TimeSpan passivateAfter) =>
-        Akka.Actor.Props.Create(() => new ProfileEntity(posterName, settings, passivateAfter));
+        EntityMailbox.For(Akka.Actor.Props.Create(() => new ProfileEntity(posterName, settings, passivateAfter)));
+
+    protected override bool OnQuery(object message)
+    {
+        if (message is not GetProfile request)
+            return false;
+        Sender.Tell(_state.Posts == 0 ? new ProfileNotFound(_state.PosterName) : _state.View(request.AsOf));
+        return true;
+    }
 
     protected override AppliedChanges Applied => _state.Applied;
 
