@@ -11,14 +11,14 @@ public sealed class CategoryEntity : PostChangeConsumer<CategorySnapshot>
 {
     private CategoryState _state;
 
-    public CategoryEntity(string category, TimeSpan passivateAfter)
-        : base("category-" + category, passivateAfter)
+    public CategoryEntity(string category, IdleSweep idle)
+        : base("category-" + category, idle)
     {
         _state = new CategoryState(category);
     }
 
-    public static Props Props(string category, TimeSpan passivateAfter) =>
-        EntityMailbox.For(Akka.Actor.Props.Create(() => new CategoryEntity(category, passivateAfter)));
+    public static Props Props(string category, IdleSweep idle) =>
+        EntityMailbox.For(Akka.Actor.Props.Create(() => new CategoryEntity(category, idle)));
 
     protected override bool OnQuery(object message)
     {

@@ -12,8 +12,8 @@ namespace Pipeline.Actors.Checkpoints;
 /// </summary>
 public abstract class PostChangeConsumer<TSnapshot> : CheckpointedEntity<TSnapshot>
 {
-    protected PostChangeConsumer(string persistenceId, TimeSpan passivateAfter)
-        : base(persistenceId, passivateAfter)
+    protected PostChangeConsumer(string persistenceId, IdleSweep idle)
+        : base(persistenceId, idle)
     {
     }
 

@@ -10,14 +10,14 @@ public sealed class CohortEntity : PostChangeConsumer<CohortSnapshot>
 {
     private CohortState _state;
 
-    public CohortEntity(string key, TimeSpan passivateAfter)
-        : base("cohort-" + key, passivateAfter)
+    public CohortEntity(string key, IdleSweep idle)
+        : base("cohort-" + key, idle)
     {
         _state = new CohortState(key);
     }
 
-    public static Props Props(string key, TimeSpan passivateAfter) =>
-        EntityMailbox.For(Akka.Actor.Props.Create(() => new CohortEntity(key, passivateAfter)));
+    public static Props Props(string key, IdleSweep idle) =>
+        EntityMailbox.For(Akka.Actor.Props.Create(() => new CohortEntity(key, idle)));
 
     protected override bool OnQuery(object message)
     {

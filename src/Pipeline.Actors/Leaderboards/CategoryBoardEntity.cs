@@ -9,12 +9,12 @@ public sealed class CategoryBoardEntity : CheckpointedEntity<CategoryBoardSnapsh
 {
     private CategoryBoard _board = new();
 
-    public CategoryBoardEntity(TimeSpan passivateAfter)
-        : base("category-board", passivateAfter)
+    public CategoryBoardEntity(IdleSweep idle)
+        : base("category-board", idle)
     {
     }
 
-    public static Props Props(TimeSpan passivateAfter) => EntityMailbox.For(Akka.Actor.Props.Create(() => new CategoryBoardEntity(passivateAfter)));
+    public static Props Props(IdleSweep idle) => EntityMailbox.For(Akka.Actor.Props.Create(() => new CategoryBoardEntity(idle)));
 
     protected override bool OnEntityCommand(object message)
     {

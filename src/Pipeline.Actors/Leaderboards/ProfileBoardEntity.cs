@@ -11,15 +11,15 @@ public sealed class ProfileBoardEntity : CheckpointedEntity<ProfileBoardSnapshot
     private readonly TimeSpan _halfLife;
     private ProfileBoard _board;
 
-    public ProfileBoardEntity(string boardId, TimeSpan halfLife, TimeSpan passivateAfter)
-        : base("profile-board-" + boardId, passivateAfter)
+    public ProfileBoardEntity(string boardId, TimeSpan halfLife, IdleSweep idle)
+        : base("profile-board-" + boardId, idle)
     {
         _halfLife = halfLife;
         _board = new ProfileBoard(boardId);
     }
 
-    public static Props Props(string boardId, TimeSpan halfLife, TimeSpan passivateAfter) =>
-        EntityMailbox.For(Akka.Actor.Props.Create(() => new ProfileBoardEntity(boardId, halfLife, passivateAfter)));
+    public static Props Props(string boardId, TimeSpan halfLife, IdleSweep idle) =>
+        EntityMailbox.For(Akka.Actor.Props.Create(() => new ProfileBoardEntity(boardId, halfLife, idle)));
 
     protected override bool OnEntityCommand(object message)
     {

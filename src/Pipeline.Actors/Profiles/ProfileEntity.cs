@@ -12,15 +12,15 @@ public sealed class ProfileEntity : PostChangeConsumer<ProfileSnapshot>
     private readonly ProfileSettings _settings;
     private ProfileState _state;
 
-    public ProfileEntity(string posterName, ProfileSettings settings, TimeSpan passivateAfter)
-        : base("profile-" + posterName, passivateAfter)
+    public ProfileEntity(string posterName, ProfileSettings settings, IdleSweep idle)
+        : base("profile-" + posterName, idle)
     {
         _settings = settings;
         _state = new ProfileState(posterName, settings.PopularityHalfLife);
     }
 
-    public static Props Props(string posterName, ProfileSettings settings, TimeSpan passivateAfter) =>
-        EntityMailbox.For(Akka.Actor.Props.Create(() => new ProfileEntity(posterName, settings, passivateAfter)));
+    public static Props Props(string posterName, ProfileSettings settings, IdleSweep idle) =>
+        EntityMailbox.For(Akka.Actor.Props.Create(() => new ProfileEntity(posterName, settings, idle)));
 
     protected override bool OnQuery(object message)
     {
