@@ -18,7 +18,7 @@ public sealed class CategoryEntity : PostChangeConsumer<CategorySnapshot>
     }
 
     public static Props Props(string category, IdleSweep idle) =>
-        EntityMailbox.For(Akka.Actor.Props.Create(() => new CategoryEntity(category, idle)));
+        EntityMailbox.EntityProps<CategoryEntity>(category, idle);
 
     protected override bool OnQuery(object message)
     {

@@ -18,6 +18,7 @@ public sealed class IdleSweep
     private readonly Lock _gate = new();
     private readonly HashSet<IIdleEntity> _entities = new(ReferenceEqualityComparer.Instance);
     private readonly IScheduler _scheduler;
+    private int _mostSinceTrim;
 
     public IdleSweep(IScheduler scheduler, TimeSpan after)
     {
@@ -40,7 +41,10 @@ public sealed class IdleSweep
     internal void Add(IIdleEntity entity)
     {
         lock (_gate)
+        {
             _entities.Add(entity);
+            _mostSinceTrim = Math.Max(_mostSinceTrim, _entities.Count);
+        }
     }
 
     internal void Remove(IIdleEntity entity)
@@ -54,13 +58,21 @@ public sealed class IdleSweep
         var idleSince = Now - After.Ticks;
         List<IActorRef> idle;
         lock (_gate)
+        {
             idle = _entities.Where(entity => entity.LastActive <= idleSince).Select(entity => entity.Ref).ToList();
+            // A set keeps its largest size: give the room back once most entities have passivated.
+            if (_entities.Count < _mostSinceTrim / 4)
+            {
+                _entities.TrimExcess();
+                _mostSinceTrim = _entities.Count;
+            }
+        }
         foreach (var entity in idle)
             entity.Tell(IdleCheck.Instance, ActorRefs.NoSender);
     }
 }
 
-/// <summary>What <see cref="IdleSweep"/> reads of a registered entity, from its own thread.</summary>
+/// <summary>What <see cref="IdleSweep"/> reads of a registered entity, from the sweep's thread.</summary>
 internal interface IIdleEntity
 {
     /// <summary>When the entity last had a message (<see cref="IdleSweep.Now"/> ticks).</summary>

@@ -17,7 +17,7 @@ public sealed class CohortEntity : PostChangeConsumer<CohortSnapshot>
     }
 
     public static Props Props(string key, IdleSweep idle) =>
-        EntityMailbox.For(Akka.Actor.Props.Create(() => new CohortEntity(key, idle)));
+        EntityMailbox.EntityProps<CohortEntity>(key, idle);
 
     protected override bool OnQuery(object message)
     {

@@ -14,7 +14,7 @@ public sealed class CategoryBoardEntity : CheckpointedEntity<CategoryBoardSnapsh
     {
     }
 
-    public static Props Props(IdleSweep idle) => EntityMailbox.For(Akka.Actor.Props.Create(() => new CategoryBoardEntity(idle)));
+    public static Props Props(IdleSweep idle) => EntityMailbox.EntityProps<CategoryBoardEntity>(idle);
 
     protected override bool OnEntityCommand(object message)
     {

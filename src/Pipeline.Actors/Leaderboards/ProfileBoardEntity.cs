@@ -19,7 +19,7 @@ public sealed class ProfileBoardEntity : CheckpointedEntity<ProfileBoardSnapshot
     }
 
     public static Props Props(string boardId, TimeSpan halfLife, IdleSweep idle) =>
-        EntityMailbox.For(Akka.Actor.Props.Create(() => new ProfileBoardEntity(boardId, halfLife, idle)));
+        EntityMailbox.EntityProps<ProfileBoardEntity>(boardId, halfLife, idle);
 
     protected override bool OnEntityCommand(object message)
     {

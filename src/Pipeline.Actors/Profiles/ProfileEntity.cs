@@ -20,7 +20,7 @@ public sealed class ProfileEntity : PostChangeConsumer<ProfileSnapshot>
     }
 
     public static Props Props(string posterName, ProfileSettings settings, IdleSweep idle) =>
-        EntityMailbox.For(Akka.Actor.Props.Create(() => new ProfileEntity(posterName, settings, idle)));
+        EntityMailbox.EntityProps<ProfileEntity>(posterName, settings, idle);
 
     protected override bool OnQuery(object message)
     {
