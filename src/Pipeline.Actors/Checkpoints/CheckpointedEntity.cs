@@ -9,13 +9,13 @@ namespace Pipeline.Actors.Checkpoints;
 /// A sharded entity whose state becomes durable only at checkpoints: it applies changes in memory,
 /// and on <see cref="PersistCheckpoint"/> saves one snapshot of its whole state (replacing the
 /// previous one), then replies. Nothing is written per change. It recovers from that snapshot.
-/// When idle for the passivation timeout (<see cref="IdleSweep"/>) it asks its shard to passivate it; the shard's stop message
-/// (<see cref="StopEntity"/>) saves whatever changed meanwhile before the entity stops, so
-/// passivation never loses state. Saves run one at a time, so an older snapshot can never overwrite
-/// a newer one.
-/// An untyped persistent actor (one switch on the message type) rather than a receive-builder one:
-/// hundreds of thousands of these run at once, and a receive-builder actor builds its handler
-/// tables per instance, which costs memory and start time for each.
+/// When idle for the passivation timeout (told by <see cref="IdleSweep"/>) it asks its shard to
+/// passivate it; the shard's stop message (<see cref="StopEntity"/>) saves whatever changed
+/// meanwhile before the entity stops, so passivation never loses state. Saves run one at a time, so
+/// an older snapshot can never overwrite a newer one.
+/// <para>An untyped persistent actor (one switch on the message type) rather than a receive-builder
+/// one: hundreds of thousands of these run at once, and a receive-builder actor builds its handler
+/// tables per instance, which costs memory and start time for each.</para>
 /// </summary>
 public abstract class CheckpointedEntity<TSnapshot> : UntypedPersistentActor, IIdleEntity
 {
