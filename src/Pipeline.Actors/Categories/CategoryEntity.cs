@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Pipeline.Actors.Assembly;
 using Pipeline.Actors.Checkpoints;
+using Pipeline.Actors.Live;
 
 namespace Pipeline.Actors.Categories;
 
@@ -10,17 +11,22 @@ public sealed class CategoryEntity : PostChangeConsumer<CategorySnapshot>
 {
     private CategoryState _state;
 
-    public CategoryEntity(string category, TimeSpan passivateAfter)
-        : base("category-" + category, passivateAfter)
+    public CategoryEntity(string category, IdleSweep idle)
+        : base("category-" + category, idle)
     {
         _state = new CategoryState(category);
-        Command<GetCategory>(request => Sender.Tell(_state.Posts == 0
-            ? new CategoryNotFound(_state.Category)
-            : _state.View(request.AsOf)));
     }
 
-    public static Props Props(string category, TimeSpan passivateAfter) =>
-        Akka.Actor.Props.Create(() => new CategoryEntity(category, passivateAfter));
+    public static Props Props(string category, IdleSweep idle) =>
+        EntityMailbox.EntityProps<CategoryEntity>(category, idle);
+
+    protected override bool OnQuery(object message)
+    {
+        if (message is not GetCategory request)
+            return false;
+        Sender.Tell(_state.Posts == 0 ? new CategoryNotFound(_state.Category) : _state.View(request.AsOf));
+        return true;
+    }
 
     protected override AppliedChanges Applied => _state.Applied;
 

@@ -9,34 +9,91 @@ namespace Pipeline.Actors.Checkpoints;
 /// A sharded entity whose state becomes durable only at checkpoints: it applies changes in memory,
 /// and on <see cref="PersistCheckpoint"/> saves one snapshot of its whole state (replacing the
 /// previous one), then replies. Nothing is written per change. It recovers from that snapshot.
-/// When idle for the passivation timeout it asks its shard to passivate it; the shard's stop message
-/// (<see cref="StopEntity"/>) saves whatever changed meanwhile before the entity stops, so
-/// passivation never loses state. Saves run one at a time, so an older snapshot can never overwrite
-/// a newer one.
+/// When idle for the passivation timeout (told by <see cref="IdleSweep"/>) it asks its shard to
+/// passivate it; the shard's stop message (<see cref="StopEntity"/>) saves whatever changed
+/// meanwhile before the entity stops, so passivation never loses state. Saves run one at a time, so
+/// an older snapshot can never overwrite a newer one.
+/// <para>An untyped persistent actor (one switch on the message type) rather than a receive-builder
+/// one: hundreds of thousands of these run at once, and a receive-builder actor builds its handler
+/// tables per instance, which costs memory and start time for each.</para>
 /// </summary>
-public abstract class CheckpointedEntity<TSnapshot> : ReceivePersistentActor
+public abstract class CheckpointedEntity<TSnapshot> : UntypedPersistentActor, IIdleEntity
 {
+    private readonly IdleSweep _idle;
     private readonly List<IActorRef> _awaitingCurrentSave = [];
     private readonly List<IActorRef> _awaitingNextSave = [];
     private bool _dirty;
     private bool _saving;
     private bool _stopWhenSaved;
+    private long _lastActive;
+    private IActorRef _self = ActorRefs.Nobody;
 
-    protected CheckpointedEntity(string persistenceId, TimeSpan passivateAfter)
+    protected CheckpointedEntity(string persistenceId, IdleSweep idle)
     {
         PersistenceId = persistenceId;
-        if (passivateAfter > TimeSpan.Zero)
-            Context.SetReceiveTimeout(passivateAfter);
-
-        Recover<SnapshotOffer>(offer => Restore(SnapshotJson.Deserialize<TSnapshot>((byte[])offer.Snapshot)));
-        Command<PersistCheckpoint>(_ => OnPersistCheckpoint());
-        Command<SaveSnapshotSuccess>(_ => OnSaved());
-        Command<SaveSnapshotFailure>(failure => OnSaveFailed(failure.Cause));
-        Command<ReceiveTimeout>(_ => Passivate());
-        Command<StopEntity>(_ => OnStop());
+        _idle = idle;
     }
 
     public override string PersistenceId { get; }
+
+    long IIdleEntity.LastActive => Volatile.Read(ref _lastActive);
+
+    IActorRef IIdleEntity.Ref => _self;
+
+    protected override void PreStart()
+    {
+        _self = Self;
+        Volatile.Write(ref _lastActive, _idle.Now);
+        _idle.Add(this);
+        base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        _idle.Remove(this);
+        base.PostStop();
+    }
+
+    protected sealed override void OnRecover(object message)
+    {
+        if (message is SnapshotOffer offer)
+            Restore(SnapshotJson.Deserialize<TSnapshot>((byte[])offer.Snapshot));
+    }
+
+    protected sealed override void OnCommand(object message)
+    {
+        if (message is IdleCheck)
+        {
+            // Asked again at each sweep while idle: the shard ignores a repeated request, and refuses
+            // one while it holds messages for the entity.
+            if (_idle.IsIdle(Volatile.Read(ref _lastActive)))
+                Context.Parent.Tell(new Passivate(StopEntity.Instance));
+            return;
+        }
+        Volatile.Write(ref _lastActive, _idle.Now);
+        switch (message)
+        {
+            case PersistCheckpoint:
+                OnPersistCheckpoint();
+                break;
+            case SaveSnapshotSuccess:
+                OnSaved();
+                break;
+            case SaveSnapshotFailure failure:
+                OnSaveFailed(failure.Cause);
+                break;
+            case StopEntity:
+                OnStop();
+                break;
+            default:
+                if (!OnEntityCommand(message))
+                    Unhandled(message);
+                break;
+        }
+    }
+
+    /// <summary>Handles a message of the entity's own; false when it has none of that type.</summary>
+    protected abstract bool OnEntityCommand(object message);
 
     /// <summary>Marks the state as changed since the last snapshot.</summary>
     protected void MarkChanged() => _dirty = true;
@@ -90,12 +147,6 @@ public abstract class CheckpointedEntity<TSnapshot> : ReceivePersistentActor
         var failure = new Status.Failure(cause);
         Reply(_awaitingCurrentSave, failure);
         Reply(_awaitingNextSave, failure);
-    }
-
-    private void Passivate()
-    {
-        Context.SetReceiveTimeout(null);
-        Context.Parent.Tell(new Passivate(StopEntity.Instance));
     }
 
     private void OnStop()

@@ -12,28 +12,43 @@ namespace Pipeline.Actors.Checkpoints;
 /// </summary>
 public abstract class PostChangeConsumer<TSnapshot> : CheckpointedEntity<TSnapshot>
 {
-    protected PostChangeConsumer(string persistenceId, TimeSpan passivateAfter)
-        : base(persistenceId, passivateAfter)
+    protected PostChangeConsumer(string persistenceId, IdleSweep idle)
+        : base(persistenceId, idle)
     {
-        Command<ApplyPostChanges>(request =>
+    }
+
+    protected sealed override bool OnEntityCommand(object message)
+    {
+        switch (message)
         {
-            if (request.Follows is { } follows && Applied.Highest(request.Bucket) < follows)
-            {
-                Sender.Tell(new ChangesMissing(PersistenceId, request.Bucket, Applied.Highest(request.Bucket)));
-                return;
-            }
-            foreach (var change in request.Changes)
-                if (Apply(change))
-                    MarkChanged();
-            Sender.Tell(Report(request.Changes));
-        });
-        Command<ConfirmChanges>(request =>
+            case ApplyPostChanges request:
+                OnApply(request);
+                return true;
+            case ConfirmChanges request:
+                if (Applied.Highest(request.Bucket) < request.Through)
+                    Sender.Tell(new ChangesMissing(PersistenceId, request.Bucket, Applied.Highest(request.Bucket)));
+                else
+                    OnPersistCheckpoint();
+                return true;
+            default:
+                return OnQuery(message);
+        }
+    }
+
+    /// <summary>Answers a query of the entity's own; false when it has none of that type.</summary>
+    protected abstract bool OnQuery(object message);
+
+    private void OnApply(ApplyPostChanges request)
+    {
+        if (request.Follows is { } follows && Applied.Highest(request.Bucket) < follows)
         {
-            if (Applied.Highest(request.Bucket) < request.Through)
-                Sender.Tell(new ChangesMissing(PersistenceId, request.Bucket, Applied.Highest(request.Bucket)));
-            else
-                OnPersistCheckpoint();
-        });
+            Sender.Tell(new ChangesMissing(PersistenceId, request.Bucket, Applied.Highest(request.Bucket)));
+            return;
+        }
+        foreach (var change in request.Changes)
+            if (Apply(change))
+                MarkChanged();
+        Sender.Tell(Report(request.Changes));
     }
 
     /// <summary>What the entity applied, per bucket.</summary>

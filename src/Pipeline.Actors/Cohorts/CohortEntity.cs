@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Pipeline.Actors.Assembly;
 using Pipeline.Actors.Checkpoints;
+using Pipeline.Actors.Live;
 
 namespace Pipeline.Actors.Cohorts;
 
@@ -9,15 +10,22 @@ public sealed class CohortEntity : PostChangeConsumer<CohortSnapshot>
 {
     private CohortState _state;
 
-    public CohortEntity(string key, TimeSpan passivateAfter)
-        : base("cohort-" + key, passivateAfter)
+    public CohortEntity(string key, IdleSweep idle)
+        : base("cohort-" + key, idle)
     {
         _state = new CohortState(key);
-        Command<GetCohortSummary>(_ => Sender.Tell(_state.Summary()));
     }
 
-    public static Props Props(string key, TimeSpan passivateAfter) =>
-        Akka.Actor.Props.Create(() => new CohortEntity(key, passivateAfter));
+    public static Props Props(string key, IdleSweep idle) =>
+        EntityMailbox.EntityProps<CohortEntity>(key, idle);
+
+    protected override bool OnQuery(object message)
+    {
+        if (message is not GetCohortSummary)
+            return false;
+        Sender.Tell(_state.Summary());
+        return true;
+    }
 
     protected override AppliedChanges Applied => _state.Applied;
 

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Pipeline.Actors.Checkpoints;
+using Pipeline.Actors.Live;
 
 namespace Pipeline.Actors.Leaderboards;
 
@@ -8,22 +9,33 @@ public sealed class CategoryBoardEntity : CheckpointedEntity<CategoryBoardSnapsh
 {
     private CategoryBoard _board = new();
 
-    public CategoryBoardEntity(TimeSpan passivateAfter)
-        : base("category-board", passivateAfter)
+    public CategoryBoardEntity(IdleSweep idle)
+        : base("category-board", idle)
     {
-        Command<UpdateCategoryBoard>(request =>
-        {
-            foreach (var changed in request.Changes)
-                _board.Update(changed);
-            MarkChanged();
-            Sender.Tell(new BoardUpdated(BoardIds.Categories));
-        });
-        Command<GetBoardClock>(_ => Sender.Tell(new BoardClock(_board.Clock)));
-        Command<GetTopCategories>(request => Sender.Tell(
-            new TopCategories(request.Window.Name, _board.Top(request.Window, request.Top, request.AsOf))));
     }
 
-    public static Props Props(TimeSpan passivateAfter) => Akka.Actor.Props.Create(() => new CategoryBoardEntity(passivateAfter));
+    public static Props Props(IdleSweep idle) => EntityMailbox.EntityProps<CategoryBoardEntity>(idle);
+
+    protected override bool OnEntityCommand(object message)
+    {
+        switch (message)
+        {
+            case UpdateCategoryBoard request:
+                foreach (var changed in request.Changes)
+                    _board.Update(changed);
+                MarkChanged();
+                Sender.Tell(new BoardUpdated(BoardIds.Categories));
+                return true;
+            case GetBoardClock:
+                Sender.Tell(new BoardClock(_board.Clock));
+                return true;
+            case GetTopCategories request:
+                Sender.Tell(new TopCategories(request.Window.Name, _board.Top(request.Window, request.Top, request.AsOf)));
+                return true;
+            default:
+                return false;
+        }
+    }
 
     protected override CategoryBoardSnapshot ToSnapshot() => _board.ToSnapshot();
 

@@ -30,7 +30,8 @@ public sealed record LiveRegions(
     public const string CategoryBoardType = "category-board";
 
     /// <summary>Starts the six shard regions on this node (the actor system must be a cluster
-    /// member). Entities stop through <see cref="StopEntity"/> so they save before passivating.</summary>
+    /// member). Entities stop through <see cref="StopEntity"/> so they save before passivating; one
+    /// <see cref="IdleSweep"/> passivates the idle ones of all five entity types.</summary>
     /// <param name="role">The cluster role of the nodes that host the entities (this node has it);
     /// null: every node.</param>
     public static LiveRegions Start(ActorSystem system, LiveStateSettings settings, string? role = null)
@@ -39,7 +40,7 @@ public sealed record LiveRegions(
         var shardingSettings = ClusterShardingSettings.Create(system).WithRole(role);
         var extractor = new EntityEnvelopeExtractor(settings.Shards);
         var allocation = sharding.DefaultShardAllocationStrategy(shardingSettings);
-        var idle = settings.PassivateAfter;
+        var idle = new IdleSweep(system.Scheduler, settings.PassivateAfter);
         var halfLife = settings.Profiles.PopularityHalfLife;
 
         IActorRef Region(string type, Func<string, Props> props) =>

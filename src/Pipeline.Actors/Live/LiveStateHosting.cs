@@ -28,14 +28,21 @@ public static class LiveStateHosting
             RememberEntities = false,
             HandOffStopMessage = StopEntity.Instance,
         };
-        var idle = settings.PassivateAfter;
         var halfLife = settings.Profiles.PopularityHalfLife;
+
+        // Each entity region gets one idle sweep, made when the region starts (the actor system exists by then).
+        Func<ActorSystem, IActorRegistry, Func<string, Props>> Entities(Func<string, IdleSweep, Props> props) => (system, _) =>
+        {
+            var idle = new IdleSweep(system.Scheduler, settings.PassivateAfter);
+            return id => props(id, idle);
+        };
+
         return builder
-            .WithShardRegion<ProfileRegion>(LiveRegions.ProfileType, id => ProfileEntity.Props(id, settings.Profiles, idle), extractor, options)
-            .WithShardRegion<CategoryRegion>(LiveRegions.CategoryType, id => CategoryEntity.Props(id, idle), extractor, options)
-            .WithShardRegion<CohortRegion>(LiveRegions.CohortType, id => CohortEntity.Props(id, idle), extractor, options)
-            .WithShardRegion<ProfileBoardRegion>(LiveRegions.ProfileBoardType, id => ProfileBoardEntity.Props(id, halfLife, idle), extractor, options)
-            .WithShardRegion<CategoryBoardRegion>(LiveRegions.CategoryBoardType, _ => CategoryBoardEntity.Props(idle), extractor, options)
+            .WithShardRegion<ProfileRegion>(LiveRegions.ProfileType, Entities((id, idle) => ProfileEntity.Props(id, settings.Profiles, idle)), extractor, options)
+            .WithShardRegion<CategoryRegion>(LiveRegions.CategoryType, Entities(CategoryEntity.Props), extractor, options)
+            .WithShardRegion<CohortRegion>(LiveRegions.CohortType, Entities(CohortEntity.Props), extractor, options)
+            .WithShardRegion<ProfileBoardRegion>(LiveRegions.ProfileBoardType, Entities((id, idle) => ProfileBoardEntity.Props(id, halfLife, idle)), extractor, options)
+            .WithShardRegion<CategoryBoardRegion>(LiveRegions.CategoryBoardType, Entities((_, idle) => CategoryBoardEntity.Props(idle)), extractor, options)
             .WithShardRegion<AssemblerRegion>(
                 LiveRegions.AssemblerType,
                 (system, registry) => id => PostAssembler.Props(int.Parse(id, CultureInfo.InvariantCulture), settings.Assembly, DeliveryOver(system, registry, settings)),

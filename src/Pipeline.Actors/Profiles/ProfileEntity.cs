@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Pipeline.Actors.Assembly;
 using Pipeline.Actors.Checkpoints;
+using Pipeline.Actors.Live;
 
 namespace Pipeline.Actors.Profiles;
 
@@ -11,18 +12,23 @@ public sealed class ProfileEntity : PostChangeConsumer<ProfileSnapshot>
     private readonly ProfileSettings _settings;
     private ProfileState _state;
 
-    public ProfileEntity(string posterName, ProfileSettings settings, TimeSpan passivateAfter)
-        : base("profile-" + posterName, passivateAfter)
+    public ProfileEntity(string posterName, ProfileSettings settings, IdleSweep idle)
+        : base("profile-" + posterName, idle)
     {
         _settings = settings;
         _state = new ProfileState(posterName, settings.PopularityHalfLife);
-        Command<GetProfile>(request => Sender.Tell(_state.Posts == 0
-            ? new ProfileNotFound(_state.PosterName)
-            : _state.View(request.AsOf)));
     }
 
-    public static Props Props(string posterName, ProfileSettings settings, TimeSpan passivateAfter) =>
-        Akka.Actor.Props.Create(() => new ProfileEntity(posterName, settings, passivateAfter));
+    public static Props Props(string posterName, ProfileSettings settings, IdleSweep idle) =>
+        EntityMailbox.EntityProps<ProfileEntity>(posterName, settings, idle);
+
+    protected override bool OnQuery(object message)
+    {
+        if (message is not GetProfile request)
+            return false;
+        Sender.Tell(_state.Posts == 0 ? new ProfileNotFound(_state.PosterName) : _state.View(request.AsOf));
+        return true;
+    }
 
     protected override AppliedChanges Applied => _state.Applied;
 
