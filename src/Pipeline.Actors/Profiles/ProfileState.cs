@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Pipeline.Actors.Assembly;
 using Pipeline.Actors.Checkpoints;
@@ -206,9 +207,9 @@ public sealed class ProfileState
     private void CountBoards(ProfilePost post, int sign)
     {
         if (post.Category is { } category)
-            CountBoard(BoardIds.ProfilesInCategory(category), sign);
+            CountBoard(CategoryBoard(category), sign);
         if (post.Country is { } country)
-            CountBoard(BoardIds.ProfilesInCountry(country), sign);
+            CountBoard(CountryBoard(country), sign);
     }
 
     private void CountBoard(string board, int sign)
@@ -226,9 +227,9 @@ public sealed class ProfileState
         if (post?.PosterName != PosterName)
             return;
         if (post.Category is { } category)
-            AddLeft(boards, memberships, BoardIds.ProfilesInCategory(category));
+            AddLeft(boards, memberships, CategoryBoard(category));
         if (post.Country is { } country)
-            AddLeft(boards, memberships, BoardIds.ProfilesInCountry(country));
+            AddLeft(boards, memberships, CountryBoard(country));
     }
 
     private void AddLeft(List<BoardMembership> boards, int memberships, string board)
@@ -244,8 +245,19 @@ public sealed class ProfileState
     private static bool IsLater(ProfilePost post, ProfilePost than) =>
         post.ArrivalTime != than.ArrivalTime ? post.ArrivalTime > than.ArrivalTime : post.Ind > than.Ind;
 
-    // Categories and countries are a small vocabulary repeated across millions of posts.
-    private static string? Intern(string? value) => value is null ? null : string.Intern(value);
+    // Categories and countries are a small vocabulary repeated across millions of posts: each post
+    // (and each profile, its board ids) holds the one shared copy. A dictionary of its own, as string.Intern (the runtime's global
+    // table) cost most of applying a change.
+    private static readonly ConcurrentDictionary<string, string> Vocabulary = new(StringComparer.Ordinal);
+
+    private static readonly ConcurrentDictionary<string, string> CategoryBoards = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string> CountryBoards = new(StringComparer.Ordinal);
+
+    private static string? Intern(string? value) => value is null ? null : Vocabulary.GetOrAdd(value, value);
+
+    private static string CategoryBoard(string category) => CategoryBoards.GetOrAdd(category, BoardIds.ProfilesInCategory);
+
+    private static string CountryBoard(string country) => CountryBoards.GetOrAdd(country, BoardIds.ProfilesInCountry);
 }
 
 public sealed record ProfileSnapshot(string PosterName, IReadOnlyList<ProfilePost> Posts, IReadOnlyDictionary<int, long> AppliedChanges);
