@@ -27,8 +27,9 @@ public sealed class ProfileState
     private readonly List<ProfilePost> _posts;
     private readonly TimeSpan _halfLife;
 
-    // Posts per category and per country board, by board id; a board with no post has no entry.
-    private readonly Dictionary<string, int> _boardPosts = new(StringComparer.Ordinal);
+    // Posts per category and per country board; a board with no post has no entry. A profile is on
+    // few boards, so a list searched in place is smaller than a dictionary and as quick.
+    private readonly List<(string Board, int Posts)> _boardPosts = [];
 
     // The latest post (by arrival, then index) with a follower count; found again by a scan only
     // after that post was removed or replaced.
@@ -98,7 +99,7 @@ public sealed class ProfileState
         var boards = new List<BoardMembership>(_boardPosts.Count + 2);
         if (_posts.Count > 0)
             boards.Add(new BoardMembership(BoardIds.Profiles, true));
-        foreach (var board in _boardPosts.Keys)
+        foreach (var (board, _) in _boardPosts)
             boards.Add(new BoardMembership(board, true));
         var memberships = boards.Count;
         foreach (var change in changes)
@@ -214,10 +215,24 @@ public sealed class ProfileState
 
     private void CountBoard(string board, int sign)
     {
-        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_boardPosts, board, out _);
+        var at = BoardIndex(board);
+        if (at < 0)
+        {
+            _boardPosts.Add((board, sign));
+            return;
+        }
+        ref var count = ref CollectionsMarshal.AsSpan(_boardPosts)[at].Posts;
         count += sign;
         if (count == 0)
-            _boardPosts.Remove(board);
+            _boardPosts.RemoveAt(at);
+    }
+
+    private int BoardIndex(string board)
+    {
+        for (var i = 0; i < _boardPosts.Count; i++)
+            if (_boardPosts[i].Board == board)
+                return i;
+        return -1;
     }
 
     /// <summary>Adds the boards of <paramref name="post"/> (when it is this poster's) that the profile
@@ -234,7 +249,7 @@ public sealed class ProfileState
 
     private void AddLeft(List<BoardMembership> boards, int memberships, string board)
     {
-        if (board == BoardIds.Profiles ? _posts.Count > 0 : _boardPosts.ContainsKey(board))
+        if (board == BoardIds.Profiles ? _posts.Count > 0 : BoardIndex(board) >= 0)
             return;
         for (var i = memberships; i < boards.Count; i++)
             if (boards[i].BoardId == board)
