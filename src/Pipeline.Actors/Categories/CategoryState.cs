@@ -15,7 +15,9 @@ public sealed class CategoryState
     private readonly Dictionary<string, long> _byCountry;
     private readonly Dictionary<int, long> _byPostYear;
     private readonly Dictionary<string, long> _byAgeGroup;
-    private readonly SortedDictionary<long, long> _minutes;
+    // Sorted by minute; a list, as arrivals mostly add the latest minute and forgetting takes the
+    // oldest, both without allocating.
+    private readonly SortedList<long, long> _minutes;
 
     /// <summary>The changes applied, per assembler bucket.</summary>
     public AppliedChanges Applied { get; }
@@ -33,7 +35,7 @@ public sealed class CategoryState
         _byCountry = new Dictionary<string, long>(snapshot.ByCountry, StringComparer.Ordinal);
         _byPostYear = new Dictionary<int, long>(snapshot.ByPostYear);
         _byAgeGroup = new Dictionary<string, long>(snapshot.ByAgeGroup, StringComparer.Ordinal);
-        _minutes = new SortedDictionary<long, long>(snapshot.Minutes.ToDictionary(minute => minute.Minute, minute => minute.Posts));
+        _minutes = new SortedList<long, long>(snapshot.Minutes.ToDictionary(minute => minute.Minute, minute => minute.Posts));
         Applied = new AppliedChanges(snapshot.AppliedChanges);
     }
 
@@ -61,16 +63,21 @@ public sealed class CategoryState
     }
 
     /// <summary>The absolute counts of the arrival minutes <paramref name="changes"/> touched.</summary>
-    public CategoryChanged Changed(IEnumerable<PostChange> changes)
+    public CategoryChanged Changed(IReadOnlyCollection<PostChange> changes)
     {
-        var minutes = changes
-            .SelectMany(change => new[] { change.Previous, change.Current })
-            .Where(post => post?.Category == Category)
-            .Select(post => ArrivalWindow.MinuteOf(post!.ArrivalTime))
-            .Distinct()
-            .Order()
-            .Select(minute => new MinuteCount(minute, _minutes.GetValueOrDefault(minute)))
-            .ToList();
+        var touched = new List<long>(2 * changes.Count);
+        foreach (var change in changes)
+        {
+            if (change.Previous?.Category == Category)
+                touched.Add(ArrivalWindow.MinuteOf(change.Previous.ArrivalTime));
+            if (change.Current.Category == Category)
+                touched.Add(ArrivalWindow.MinuteOf(change.Current.ArrivalTime));
+        }
+        touched.Sort();
+        var minutes = new List<MinuteCount>(touched.Count);
+        foreach (var minute in touched)
+            if (minutes.Count == 0 || minutes[^1].Minute != minute)
+                minutes.Add(new MinuteCount(minute, _minutes.GetValueOrDefault(minute)));
         return new CategoryChanged(Category, Applied.Version, Clock, minutes);
     }
 
@@ -105,8 +112,8 @@ public sealed class CategoryState
 
     private void Forget(long beforeMinute)
     {
-        while (_minutes.Count > 0 && _minutes.First().Key < beforeMinute)
-            _minutes.Remove(_minutes.First().Key);
+        while (_minutes.Count > 0 && _minutes.Keys[0] < beforeMinute)
+            _minutes.RemoveAt(0);
     }
 
 

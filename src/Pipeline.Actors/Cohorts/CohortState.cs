@@ -15,6 +15,7 @@ namespace Pipeline.Actors.Cohorts;
 public sealed class CohortState
 {
     private readonly CohortKind _kind;
+    private readonly CohortMembership _membership;
     private readonly Dictionary<string, long> _categories;
     private readonly SortedDictionary<long, long> _followers;
     private readonly Dictionary<PosterFollowers, long> _posters;
@@ -34,6 +35,7 @@ public sealed class CohortState
     {
         Key = snapshot.Key;
         _kind = CohortKeys.KindOf(Key);
+        _membership = CohortMembership.Of(Key);
         _categories = new Dictionary<string, long>(snapshot.Categories, StringComparer.Ordinal);
         _followers = new SortedDictionary<long, long>(snapshot.Followers.ToDictionary(value => value.FollowerCount, value => value.Posts));
         _posters = snapshot.Posters.ToDictionary(poster => new PosterFollowers(poster.PosterName, poster.FollowerCount), poster => poster.Posts);
@@ -49,9 +51,9 @@ public sealed class CohortState
     {
         if (!Applied.TryApply(change))
             return false;
-        if (change.Previous is { } previous && CohortKeys.Of(previous).Contains(Key))
+        if (change.Previous is { } previous && _membership.Includes(previous))
             Add(previous, -1);
-        if (CohortKeys.Of(change.Current).Contains(Key))
+        if (_membership.Includes(change.Current))
             Add(change.Current, +1);
         return true;
     }

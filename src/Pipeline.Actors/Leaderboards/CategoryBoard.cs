@@ -11,7 +11,9 @@ namespace Pipeline.Actors.Leaderboards;
 /// </summary>
 public sealed class CategoryBoard
 {
-    private readonly Dictionary<string, SortedDictionary<long, (long Posts, long Version)>> _minutes = new(StringComparer.Ordinal);
+    // Per category, sorted by minute; a list, as reports mostly touch the latest minutes and
+    // forgetting takes the oldest, both without allocating.
+    private readonly Dictionary<string, SortedList<long, (long Posts, long Version)>> _minutes = new(StringComparer.Ordinal);
 
     public DateTimeOffset Clock { get; private set; } = DateTimeOffset.MinValue;
 
@@ -20,7 +22,7 @@ public sealed class CategoryBoard
         if (changed.Clock > Clock)
             Clock = changed.Clock;
         if (!_minutes.TryGetValue(changed.Category, out var minutes))
-            _minutes[changed.Category] = minutes = [];
+            _minutes[changed.Category] = minutes = new SortedList<long, (long Posts, long Version)>();
         foreach (var minute in changed.Minutes)
         {
             if (minutes.TryGetValue(minute.Minute, out var held) && held.Version > changed.Version)
@@ -28,8 +30,8 @@ public sealed class CategoryBoard
             minutes[minute.Minute] = (minute.Posts, changed.Version);
         }
         var oldest = ArrivalWindow.MinuteOf(Clock - ArrivalWindow.Longest);
-        while (minutes.Count > 0 && minutes.First().Key < oldest)
-            minutes.Remove(minutes.First().Key);
+        while (minutes.Count > 0 && minutes.Keys[0] < oldest)
+            minutes.RemoveAt(0);
         if (minutes.Count == 0)
             _minutes.Remove(changed.Category);
     }

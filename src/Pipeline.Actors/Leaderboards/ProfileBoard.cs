@@ -34,7 +34,7 @@ public sealed class ProfileBoard
     /// <summary>Puts the profile at its reported rank, or takes it off when it is no longer a member.</summary>
     public void Update(ProfileStanding standing)
     {
-        var membership = standing.Boards.FirstOrDefault(board => board.BoardId == BoardId);
+        var membership = MembershipOf(standing);
         if (membership is null || _versions.GetValueOrDefault(standing.PosterName, long.MinValue) > standing.Version)
             return;
         _versions[standing.PosterName] = standing.Version;
@@ -45,6 +45,15 @@ public sealed class ProfileBoard
         var entry = new BoardEntry(standing.PosterName, standing.RankKey, standing.FollowerCount, standing.Posts);
         _entries[entry.PosterName] = entry;
         _ranked.Add(entry);
+    }
+
+    private BoardMembership? MembershipOf(ProfileStanding standing)
+    {
+        var boards = standing.Boards;
+        for (var i = 0; i < boards.Count; i++)
+            if (boards[i].BoardId == BoardId)
+                return boards[i];
+        return null;
     }
 
     public IReadOnlyList<BoardEntry> Top(int top) => _ranked.Take(top).ToList();

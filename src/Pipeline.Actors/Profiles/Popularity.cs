@@ -12,15 +12,19 @@ public static class Popularity
 {
     /// <summary>log2(followers * sum of 2^(a / half-life)), a in seconds since the epoch; -infinity
     /// for no followers or no posts.</summary>
-    public static double RankKey(long? followers, IEnumerable<DateTimeOffset> arrivals, TimeSpan halfLife)
+    /// <remarks>Floating-point addition is not associative: the terms are added in the order of
+    /// <paramref name="posts"/>, so a caller that wants the same bits for the same posts, whatever
+    /// order they arrived in, passes them in an order of its own (a profile: by post index).</remarks>
+    public static double RankKey<TPost>(long? followers, ReadOnlySpan<TPost> posts, Func<TPost, DateTimeOffset> arrivalOf, TimeSpan halfLife)
     {
-        if (followers is not > 0)
+        if (followers is not > 0 || posts.IsEmpty)
             return double.NegativeInfinity;
-        var exponents = arrivals.Select(arrival => HalfLives(arrival, halfLife)).ToList();
-        if (exponents.Count == 0)
-            return double.NegativeInfinity;
-        var largest = exponents.Max();
-        var sum = exponents.Sum(exponent => Math.Pow(2, exponent - largest));
+        var largest = double.NegativeInfinity;
+        foreach (var post in posts)
+            largest = Math.Max(largest, HalfLives(arrivalOf(post), halfLife));
+        var sum = 0.0;
+        foreach (var post in posts)
+            sum += Math.Pow(2, HalfLives(arrivalOf(post), halfLife) - largest);
         return Math.Log2(followers.Value) + largest + Math.Log2(sum);
     }
 

@@ -1,5 +1,3 @@
-using Pipeline.Actors.Leaderboards;
-
 namespace Pipeline.Actors.Profiles;
 
 /// <summary>A profile as the leaderboards see it, reported after every change it was sent (even a
@@ -30,14 +28,3 @@ public sealed record ProfileView(
     IReadOnlyDictionary<string, int> Categories);
 
 public sealed record ProfileNotFound(string PosterName);
-
-internal static class ProfileBoards
-{
-    public static IEnumerable<string> Of(string? category, string? country)
-    {
-        if (category is not null)
-            yield return BoardIds.ProfilesInCategory(category);
-        if (country is not null)
-            yield return BoardIds.ProfilesInCountry(country);
-    }
-}
