@@ -31,6 +31,8 @@ public abstract class CheckpointedEntity<TSnapshot> : UntypedPersistentActor, II
     protected CheckpointedEntity(string persistenceId, IdleSweep idle)
     {
         PersistenceId = persistenceId;
+        // Never an event: recovery reads the snapshot only.
+        JournalPluginId = SnapshotOnlyJournal.PluginId;
         _idle = idle;
     }
 
