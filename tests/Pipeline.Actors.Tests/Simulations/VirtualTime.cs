@@ -23,6 +23,7 @@ internal sealed class VirtualTime
         akka.coordinated-shutdown.run-by-actor-system-terminate = off
         akka.cluster.run-coordinated-shutdown-when-down = off
         akka.persistence.journal.sql.recovery-event-timeout = 30d
+        akka.persistence.journal.snapshot-only.recovery-event-timeout = 30d
         """;
 
     private static readonly TimeSpan RealTimeout = TimeSpan.FromSeconds(30);
