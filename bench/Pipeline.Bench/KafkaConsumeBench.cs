@@ -115,52 +115,13 @@ public static class KafkaConsumeBench
         return partitions;
     }
 
-    /// <summary>Spreads records round-robin: librdkafka's sticky partitioner fills one partition per
-    /// batch, which would push some partitions past the mock broker's limit.</summary>
-    private static void Preload(MockKafkaCluster cluster, Dictionary<Table, byte[][]> rows, Dictionary<Table, int> partitions)
-    {
-        var config = new ProducerConfig
-        {
-            BootstrapServers = cluster.BootstrapServers,
-            LingerMs = 20,
-            BatchSize = 1_000_000,
-            QueueBufferingMaxMessages = 500_000,
-        };
-        using var producer = new ProducerBuilder<Null, byte[]>(config).Build();
-        var failures = 0;
-        foreach (var (table, lines) in rows)
-        {
-            var topic = KafkaTopics.Name(Prefix, table);
-            for (var i = 0; i < PerTable(table); i++)
-            {
-                while (true)
-                {
-                    try
-                    {
-                        var partition = new TopicPartition(topic, i % partitions[table]);
-                        producer.Produce(partition, new Message<Null, byte[]> { Value = lines[i % lines.Length] }, report =>
-                        {
-                            if (report.Error.IsError)
-                            {
-                                Interlocked.Increment(ref failures);
-                            }
-                        });
-                        break;
-                    }
-                    catch (ProduceException<Null, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-                    {
-                        producer.Poll(TimeSpan.FromMilliseconds(10));
-                    }
-                }
-            }
-        }
-
-        producer.Flush();
-        if (failures > 0)
-        {
-            throw new InvalidOperationException($"{failures} records were not preloaded.");
-        }
-    }
+    /// <summary>Each table's rows repeated up to its share of the records, spread round-robin over its partitions.</summary>
+    private static void Preload(MockKafkaCluster cluster, Dictionary<Table, byte[][]> rows, Dictionary<Table, int> partitions) =>
+        RoundRobinProducer.Produce(
+            cluster.BootstrapServers,
+            Prefix,
+            rows.SelectMany(table => Enumerable.Range(0, PerTable(table.Key)).Select(i => (table.Key, table.Value[i % table.Value.Length]))),
+            table => partitions[table]);
 
     /// <summary>The properties <see cref="KafkaSource"/> sets on its consumer, so (a) and (b) read alike.</summary>
     private static ConsumerConfig ConsumerConfig(string bootstrap, string group) => new()
